@@ -1,0 +1,5 @@
+/** What the domain needs to know about people, answered by the chat platform. */
+export interface PeopleDirectory {
+  /** IANA time zone of a user (e.g. `America/Los_Angeles`), or undefined if unknown. */
+  timeZoneOf(userId: string): Promise<string | undefined>;
+}

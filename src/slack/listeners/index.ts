@@ -1,0 +1,13 @@
+import type { App } from '@slack/bolt';
+import type { Services } from '../../services';
+import { registerCommandListener } from './command';
+import { registerConversationListeners } from './conversation';
+import { dropRedeliveredEvents } from './dedup';
+
+/** Every listener, one register function per Slack surface. */
+export function registerListeners(app: App, services: Services): void {
+  app.use(async ({ next }) => services.inFlight.track(next));
+  app.use(dropRedeliveredEvents(services.store.dedup));
+  registerCommandListener(app, services);
+  registerConversationListeners(app, services);
+}

@@ -1,0 +1,65 @@
+import { Entity } from 'dynamodb-toolbox/entity';
+import { item } from 'dynamodb-toolbox/schema/item';
+import { list } from 'dynamodb-toolbox/schema/list';
+import { map } from 'dynamodb-toolbox/schema/map';
+import { number } from 'dynamodb-toolbox/schema/number';
+import { string } from 'dynamodb-toolbox/schema/string';
+import type { Table } from 'dynamodb-toolbox/table';
+import type { RequestStatus } from '../domain/request';
+
+const STATUSES: [RequestStatus, ...RequestStatus[]] = [
+  'pending',
+  'approved',
+  'denied',
+  'cancelled',
+  'expired',
+  'running',
+  'succeeded',
+  'failed',
+];
+
+/** The stored shape of a restore request (see domain/request.ts for its meaning). */
+export const restoreRequestSchema = item({
+  requestId: string().key(),
+  kind: string().enum('restore_point_in_time', 'restore_from_backup'),
+  region: string(),
+  sourceTable: string(),
+  source: map({
+    type: string().enum('instant', 'latest', 'backup'),
+    restorePointMs: number().optional(),
+    understoodAs: string().optional(),
+    backupArn: string().optional(),
+    backupName: string().optional(),
+    backupCreatedMs: number().optional(),
+  }),
+  targetTable: string(),
+  requesterId: string(),
+  teamId: string(),
+  enterpriseId: string().optional(),
+  channelId: string(),
+  messageTs: string().optional(),
+  status: string().enum(...STATUSES),
+  approvals: list(map({ userId: string(), atMs: number() })),
+  history: list(map({ atMs: number(), actorId: string(), event: string(), detail: string().optional() })),
+  createdAtMs: number(),
+  updatedAtMs: number(),
+  expiresAtMs: number(),
+  version: number(),
+  // Index attributes, derived from the fields above on every write.
+  openPk: string().optional(),
+  openSk: string().optional(),
+  tablePk: string(),
+  tableSk: string(),
+});
+
+export function createRestoreRequestEntity(table: Table) {
+  return new Entity({
+    name: 'RestoreRequest',
+    table,
+    schema: restoreRequestSchema,
+    computeKey: ({ requestId }: { requestId: string }) => ({ pk: `REQUEST#${requestId}`, sk: 'REQUEST' }),
+    timestamps: false,
+  });
+}
+
+export type RestoreRequestEntity = ReturnType<typeof createRestoreRequestEntity>;
