@@ -1,25 +1,15 @@
 /**
  * Benchmarks (`npm run bench`): prints a table and writes bench/results/latest.json.
- * Each benchmark is registered in BENCHMARKS as features arrive.
+ * Each feature adds its benchmark to BENCHMARKS.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchParser } from './parser';
+import type { BenchResult } from './result';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  note?: string;
-}
-
-const BENCHMARKS: Array<() => Promise<BenchResult[]>> = [];
+const BENCHMARKS: Array<() => Promise<BenchResult[]>> = [benchParser];
 
 async function main(): Promise<void> {
-  if (BENCHMARKS.length === 0) {
-    console.log('no benchmarks yet');
-    return;
-  }
   const results: BenchResult[] = [];
   for (const bench of BENCHMARKS) results.push(...(await bench()));
   console.table(results);

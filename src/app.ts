@@ -49,7 +49,7 @@ export function buildApp(deps: AppDeps): { app: App; services: Services } {
   });
   const people = new SlackPeopleDirectory(app.client, deps.clock);
   const services: Services = {
-    dispatcher: new Dispatcher({ logger, people }),
+    dispatcher: new Dispatcher({ logger, people, clock: deps.clock }),
     store: deps.store,
     inFlight: new InFlightWork(),
     botName: memoize(async () => {
