@@ -4,6 +4,8 @@ const common = { testEnvironment: 'node', transform };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Integration tests drive a real app over HTTP; some wait out deliberately slow AWS stand-ins.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {

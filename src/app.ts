@@ -1,15 +1,23 @@
 import { App, type Receiver } from '@slack/bolt';
 import type { AwsClientsFor } from './aws/clients';
+import { createDynamoDbGateway } from './aws/dynamodb';
 import type { Config } from './config/config';
 import { Dispatcher } from './domain/dispatcher';
+import { Policy } from './domain/policy';
+import { DecisionService } from './domain/restore/decisions';
+import { RestoreRequester } from './domain/restore/requester';
+import { RestoreRunner } from './domain/restore/runner';
+import { StatusService } from './domain/status';
 import type { Clock } from './lib/clock';
 import { InFlightWork } from './lib/in-flight';
 import type { RedactingLogger } from './lib/logger';
 import type { Services } from './services';
 import { reportUnhandledError } from './slack/error-handler';
 import { registerListeners } from './slack/listeners';
+import { SlackRequestNotifier } from './slack/notifier';
 import { SlackPeopleDirectory } from './slack/people-directory';
 import type { StateStore } from './store/state-table';
+import { RestoreTracker } from './tracker/tracker';
 
 /** Every part the app is built from. main.ts, lambda.ts and the tests each pass their own. */
 export interface AppDeps {
@@ -19,6 +27,8 @@ export interface AppDeps {
   awsClients: AwsClientsFor;
   store: StateStore;
   receiver: Receiver;
+  /** Waits between restore-call attempts; tests pass one that does not sleep. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -29,7 +39,7 @@ const SLACK_RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 200, maxTimeout:
 
 /** The composition root: the only function that knows every part. */
 export function buildApp(deps: AppDeps): { app: App; services: Services } {
-  const { config, logger } = deps;
+  const { config, logger, clock, store } = deps;
   const app = new App({
     token: config.slack.botToken,
     receiver: deps.receiver,
@@ -47,10 +57,43 @@ export function buildApp(deps: AppDeps): { app: App; services: Services } {
     deferInitialization: true,
     convoStore: false,
   });
-  const people = new SlackPeopleDirectory(app.client, deps.clock);
+  const people = new SlackPeopleDirectory(app.client, clock);
+  const notifier = new SlackRequestNotifier(app.client, clock, logger);
+  const gateway = createDynamoDbGateway(deps.awsClients);
+  const policy = new Policy(config.policy, people, logger);
+  const { requests, securityLog } = store;
+  const runner = new RestoreRunner({ gateway, requests, notifier, clock, logger, sleep: deps.sleep });
+  const decisions = new DecisionService({ requests, securityLog, notifier, policy, runner, clock, logger });
+  const restores = new RestoreRequester({
+    gateway,
+    requests,
+    notifier,
+    policy,
+    clock,
+    logger,
+    defaultRegion: config.aws.defaultRegion,
+    requestTtlMinutes: config.policy.requestTtlMinutes,
+  });
   const services: Services = {
-    dispatcher: new Dispatcher({ logger, people, clock: deps.clock }),
-    store: deps.store,
+    dispatcher: new Dispatcher({
+      logger,
+      people,
+      restores,
+      status: new StatusService({ requests, securityLog, clock }),
+      defaultRegion: config.aws.defaultRegion,
+    }),
+    decisions,
+    tracker: new RestoreTracker({
+      requests,
+      gateway,
+      notifier,
+      runner,
+      decisions,
+      clock,
+      logger,
+      pollIntervalSeconds: config.pollIntervalSeconds,
+    }),
+    store,
     inFlight: new InFlightWork(),
     botName: memoize(async () => {
       const identity = await app.client.auth.test();

@@ -6,6 +6,7 @@ import { systemClock } from './lib/clock';
 import { RedactingLogger, redactSecrets } from './lib/logger';
 import { createHttpReceiver, createSocketModeReceiver } from './slack/receivers';
 import { openStateStore } from './store/open-state-store';
+import { startTrackerLoop } from './tracker/loop';
 
 const SHUTDOWN_GRACE_MS = 25_000;
 
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
 
   await app.init();
   await app.start(slack.port);
+  const tracker = startTrackerLoop(() => services.tracker.tick(), config.pollIntervalSeconds * 1000, logger);
   logger.info(
     `dynamodb-chatops is running (${socketMode ? 'Socket Mode' : `HTTP on port ${slack.port}, path /slack/events`}); state: ${state.description}`,
   );
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal} received: no longer accepting requests, finishing work in flight`);
     await app.stop(); // stop receiving first
+    await tracker.stop();
     const drained = await services.inFlight.drained(SHUTDOWN_GRACE_MS);
     if (!drained)
       logger.warn(`${services.inFlight.size} task(s) still running after ${SHUTDOWN_GRACE_MS} ms; stopping anyway`);

@@ -1,10 +1,15 @@
 import type { Dispatcher } from './domain/dispatcher';
+import type { DecisionService } from './domain/restore/decisions';
 import type { InFlightWork } from './lib/in-flight';
 import type { StateStore } from './store/state-table';
+import type { RestoreTracker } from './tracker/tracker';
 
-/** What listeners get: domain services, plus the little Slack needs to know about itself. */
+/** What listeners and entry points get: domain services, plus the little Slack needs about itself. */
 export interface Services {
   dispatcher: Dispatcher;
+  decisions: DecisionService;
+  /** One pass over open requests; the long-lived process runs it on a timer, Lambda on a schedule. */
+  tracker: RestoreTracker;
   store: StateStore;
   /** Listener work still running; shutdown waits for it. */
   inFlight: InFlightWork;

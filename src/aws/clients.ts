@@ -2,7 +2,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 /** The AWS SDK clients the bot uses in one region. */
 export interface AwsClients {
+  /** Reads and idempotent writes, with the SDK's standard retries. */
   dynamodb: DynamoDBClient;
+  /**
+   * One attempt only, for calls that must not be repeated blindly (RestoreTable*): after a timeout
+   * or an internal error the bot first looks at the target table, then decides (retry at one layer).
+   */
+  dynamodbSingleAttempt: DynamoDBClient;
 }
 
 /** Region-aware client factory; the only way code below the composition root gets a client. */
@@ -18,7 +24,10 @@ export function createAwsClients(): AwsClientsFor {
   return (region) => {
     const cached = byRegion.get(region);
     if (cached) return cached;
-    const clients: AwsClients = { dynamodb: new DynamoDBClient({ region, maxAttempts: 3 }) };
+    const clients: AwsClients = {
+      dynamodb: new DynamoDBClient({ region, maxAttempts: 3 }),
+      dynamodbSingleAttempt: new DynamoDBClient({ region, maxAttempts: 1 }),
+    };
     byRegion.set(region, clients);
     return clients;
   };

@@ -1,16 +1,14 @@
-import type { Clock } from '../lib/clock';
-import { formatIsoUtc } from '../lib/format';
 import type { Logger } from '../lib/logger';
 import { type Command, parseCommand } from '../parse/command';
-import { parseInstant } from '../parse/time';
 import { isUserError, type UserError } from './errors';
 import { buildHelp } from './help';
 import { asTyped } from './invocation';
 import type { PeopleDirectory } from './people';
 import { ephemeral, type Reply } from './reply';
-import { describeRestorePoint } from './restore-point';
+import type { RestoreRequester } from './restore/requester';
+import type { StatusService } from './status';
 
-/** Who asked, where, and what they typed; the same for slash commands, mentions and DMs. */
+/** Who asked, where, and what they typed; the same for slash commands, mentions, DMs and buttons. */
 export interface CommandContext {
   text: string;
   userId: string;
@@ -24,7 +22,9 @@ export interface CommandContext {
 export interface DispatcherDeps {
   logger: Logger;
   people: PeopleDirectory;
-  clock: Clock;
+  restores: RestoreRequester;
+  status: StatusService;
+  defaultRegion: string;
 }
 
 /** Routes one command to the service that handles it and returns what to say. */
@@ -43,33 +43,21 @@ export class Dispatcher {
   }
 
   private async route(command: Command, context: CommandContext): Promise<Reply> {
+    const { deps } = this;
     switch (command.verb) {
       case 'help':
         return buildHelp(context.invokedAs);
       case 'restore':
-        if (command.from.type === 'time') return this.previewRestorePoint(command.table, command.from.phrase, context);
-        return notYet(command.verb, context);
+        return deps.restores.request(command, { ...context, timeZone: await this.timeZoneOf(context.userId) });
+      case 'status':
+        return deps.status.status(context.invokedAs, command.requestId);
+      case 'history':
+        return deps.status.history(command.region ?? deps.defaultRegion, command.table);
       default:
-        return notYet(command.verb, context);
+        return ephemeral(
+          `\`${command.verb.replace('_', ' ')}\` is not available yet. Try \`${asTyped(context.invokedAs, 'help')}\` for what works today.`,
+        );
     }
-  }
-
-  /** Until the restore flow exists: say exactly which instant the phrase means. */
-  private async previewRestorePoint(table: string, phrase: string, context: CommandContext): Promise<Reply> {
-    const timeZone = await this.timeZoneOf(context.userId);
-    const now = this.deps.clock.now();
-    const resolution = parseInstant(phrase, { now, timeZone });
-    if (resolution.kind === 'question') {
-      const options = resolution.options.map((o) => `• ${o.understoodAs} = \`${formatIsoUtc(o.atMs)}\``);
-      return ephemeral(resolution.question, [
-        `${options.join('\n')}\nAsk again with that time, e.g. \`${asTyped(context.invokedAs, `restore ${table} to ${formatIsoUtc(resolution.options[0]?.atMs ?? 0)}`)}\`.`,
-      ]);
-    }
-    const zoneNote = timeZone === undefined ? '' : ` (your time zone: ${timeZone})`;
-    return ephemeral(`Restore point for \`${table}\`: I understood \`${phrase}\`${zoneNote} as`, [
-      describeRestorePoint(resolution, { nowMs: now.getTime(), timeZone }),
-      'Restores are not available yet, so nothing was started.',
-    ]);
   }
 
   /** The requester's zone from Slack; unknown (not fatal) if Slack cannot say. */
@@ -81,12 +69,6 @@ export class Dispatcher {
       return undefined;
     }
   }
-}
-
-function notYet(verb: Command['verb'], context: CommandContext): Reply {
-  return ephemeral(
-    `\`${verb.replace('_', ' ')}\` is not available yet. Try \`${asTyped(context.invokedAs, 'help')}\` for what works today.`,
-  );
 }
 
 export function renderUserError(error: UserError): Reply {

@@ -35,3 +35,28 @@ export function isUserError(error: unknown): error is UserError {
 export function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
+
+/**
+ * An AWS call failed; already translated into plain words (aws/errors.ts is the only place that
+ * reads SDK errors). `code` is the AWS error name, for matching.
+ */
+export class AwsCallError extends Error {
+  override readonly name = 'AwsCallError';
+
+  constructor(
+    readonly code: string,
+    /** What went wrong, in plain words. */
+    readonly plain: string,
+    /** The next step to take. */
+    readonly nextStep: string,
+    /** A later attempt may succeed (throttling, internal errors). */
+    readonly retryable: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(`${plain} ${nextStep}`, options);
+  }
+}
+
+export function isAwsCallError(error: unknown, ...codes: string[]): error is AwsCallError {
+  return error instanceof AwsCallError && (codes.length === 0 || codes.includes(error.code));
+}

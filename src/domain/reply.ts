@@ -9,8 +9,19 @@ export interface Reply {
   text: string;
   /** Longer body, one section each; long sections are split, never cut. */
   sections?: string[];
+  /** One-click follow-ups: each runs a command as the person who clicks it. */
+  actions?: ReplyAction[];
 }
 
-export function ephemeral(text: string, sections?: string[]): Reply {
-  return { visibility: 'ephemeral', text, sections };
+/** A button that runs `command` (as typed after the invocation) for whoever clicks it. */
+export interface ReplyAction {
+  label: string;
+  command: string;
+  /** How the person reached the bot, so the follow-up's replies use the same examples. */
+  invokedAs: string;
+  style?: 'primary' | 'danger';
+}
+
+export function ephemeral(text: string, sections?: string[], actions?: ReplyAction[]): Reply {
+  return { visibility: 'ephemeral', text, sections, actions };
 }

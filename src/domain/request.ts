@@ -1,12 +1,15 @@
 /**
- * A request that needs approval: a restore (point in time or from a backup), and later other
- * approval-gated actions. Stored as one item; every state change is one conditional write that
- * also appends to `history`.
+ * A restore request. Stored as one item; every state change is one conditional write that also
+ * appends to `history`, so the audit trail and the state can never disagree.
  *
- *   pending ──approve (enough approvals)──► approved ──start──► running ──► succeeded
- *      │ │ └──deny──► denied                     │                  └────► failed
- *      │ └──cancel (requester)──► cancelled       └──error before start──► failed
- *      └──expiry──► expired
+ *   pending ──approve (enough approvals)──► approved ──claim──► starting ──AWS accepted──► running ──► succeeded
+ *      │ │ └──deny──► denied                                      │  (intent recorded       │
+ *      │ └──cancel (requester)──► cancelled                       │   before the AWS call)  └──► failed
+ *      └──expiry──► expired                                       └──AWS refused / checks failed──► failed
+ *
+ * `starting` exists so a crash between "AWS accepted the restore" and "we recorded it" is never
+ * answered by a second restore: whoever finds a stale `starting` request first looks at the target
+ * table (its RestoreSummary) before calling AWS again.
  */
 export type RequestStatus =
   | 'pending'
@@ -14,9 +17,22 @@ export type RequestStatus =
   | 'denied'
   | 'cancelled'
   | 'expired'
+  | 'starting'
   | 'running'
   | 'succeeded'
   | 'failed';
+
+export const REQUEST_STATUSES: readonly RequestStatus[] = [
+  'pending',
+  'approved',
+  'denied',
+  'cancelled',
+  'expired',
+  'starting',
+  'running',
+  'succeeded',
+  'failed',
+];
 
 export const TERMINAL_STATUSES: readonly RequestStatus[] = ['denied', 'cancelled', 'expired', 'succeeded', 'failed'];
 
@@ -42,27 +58,61 @@ export interface AuditEntry {
   detail?: string;
 }
 
+/** What the source looked like when the restore was requested (shown on the card). */
+export interface SourceSnapshot {
+  tableArn: string;
+  sizeBytes: number;
+  itemCount: number;
+  /** Bytes a restore is billed on: table, LSIs and GSIs. */
+  restoreSizeBytes: number;
+  windowEarliestMs?: number;
+  windowLatestMs?: number;
+}
+
+export interface RestoreFailure {
+  /** AWS error name or our own reason code. */
+  code: string;
+  message: string;
+}
+
 export interface RestoreRequest {
   requestId: string;
   kind: RequestKind;
   region: string;
   sourceTable: string;
   source: RestoreSource;
+  snapshot: SourceSnapshot;
   targetTable: string;
   requesterId: string;
+  /** The requester's zone when they asked, to show times as they meant them. */
+  requesterTimeZone?: string;
   teamId: string;
   enterpriseId?: string;
   channelId: string;
   /** The request card's message; set once the card is posted. */
   messageTs?: string;
+  /** Digest of what the card shows; every button carries it. */
+  digest: string;
   status: RequestStatus;
   approvals: Approval[];
   history: AuditEntry[];
   createdAtMs: number;
   updatedAtMs: number;
   expiresAtMs: number;
-  /** Incremented on every write; part of each transition's condition. */
+  /** Incremented on every state write; part of each transition's condition. */
   version: number;
+  startedAtMs?: number;
+  /** The restore point DynamoDB reports for the new table. */
+  restoredPointMs?: number;
+  targetTableArn?: string;
+  completedAtMs?: number;
+  failure?: RestoreFailure;
+  /** Last status seen by the tracker and when the card last showed it. */
+  progress?: { tableStatus: string; checkedAtMs: number; shownAtMs: number };
+  /** A worker's claim on this request (starting it, tracking it); others wait until it lapses. */
+  leaseUntilMs?: number;
+  /** A status whose Slack notice (card edit, thread reply) is not yet known to be posted. */
+  pendingNotice?: RequestStatus;
 }
 
 export function isTerminal(status: RequestStatus): boolean {

@@ -68,3 +68,20 @@ export function formatInZone(atMs: number, timeZone: string): string {
   }
   return `${formatter.format(new Date(atMs))} (${timeZone})`;
 }
+
+/** Binary units, as AWS sizes are bytes: `5.00 GiB`, `312 KiB`, `0 B`. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(value >= 100 ? 0 : 2)} ${units[unit]}`;
+}
+
+/** `1,200,000` */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}

@@ -2,10 +2,13 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   type DynamoDBClient,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { STATE_TABLE_KEYS as K } from './keys';
+
+const INDEXES = [K.openIndex, K.tableIndex, K.timeIndex];
 
 /** The state table's definition: the embedded engine creates it from this, and deploy/ mirrors it. */
 export function stateTableDefinition(tableName: string) {
@@ -24,23 +27,40 @@ export function stateTableDefinition(tableName: string) {
       { AttributeName: K.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: K.sortKey, KeyType: 'RANGE' as const },
     ],
-    AttributeDefinitions: [
-      K.partitionKey,
-      K.sortKey,
-      ...Object.values(K.openIndex).slice(1),
-      ...Object.values(K.tableIndex).slice(1),
-    ].map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
-    GlobalSecondaryIndexes: [
-      index(K.openIndex.name, K.openIndex.partitionKey, K.openIndex.sortKey),
-      index(K.tableIndex.name, K.tableIndex.partitionKey, K.tableIndex.sortKey),
-    ],
+    AttributeDefinitions: [K.partitionKey, K.sortKey, ...INDEXES.flatMap((i) => [i.partitionKey, i.sortKey])].map(
+      (name) => ({
+        AttributeName: name,
+        AttributeType: 'S' as const,
+      }),
+    ),
+    GlobalSecondaryIndexes: INDEXES.map((i) => index(i.name, i.partitionKey, i.sortKey)),
   };
+}
+
+/** A state folder from an older version gets the indexes added since, one at a time (DynamoDB's rule). */
+async function addMissingIndexes(
+  client: DynamoDBClient,
+  tableName: string,
+  existing: Set<string | undefined>,
+): Promise<void> {
+  const definition = stateTableDefinition(tableName);
+  for (const index of definition.GlobalSecondaryIndexes.filter((i) => !existing.has(i.IndexName))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: definition.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+    await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1 }, { TableName: tableName });
+  }
 }
 
 /** Creates the state table if it is missing and waits until it is usable. */
 export async function ensureStateTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    await addMissingIndexes(client, tableName, new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName)));
     return;
   } catch (error) {
     if (!(error instanceof Error && error.name === 'ResourceNotFoundException')) throw error;

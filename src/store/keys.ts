@@ -9,6 +9,8 @@ export const STATE_TABLE_KEYS = {
   openIndex: { name: 'open', partitionKey: 'openPk', sortKey: 'openSk' },
   /** Requests of one table (`<region>#<table>`), newest last: the `history <table>` view. */
   tableIndex: { name: 'byTable', partitionKey: 'tablePk', sortKey: 'tableSk' },
+  /** Every request by creation time: the `history` view without a table. */
+  timeIndex: { name: 'byTime', partitionKey: 'timePk', sortKey: 'timeSk' },
   /** Epoch seconds after which DynamoDB may delete an item (dedup markers, caches). */
   ttlAttribute: 'ttl',
 } as const;

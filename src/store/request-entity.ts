@@ -5,18 +5,9 @@ import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
 import type { Table } from 'dynamodb-toolbox/table';
-import type { RequestStatus } from '../domain/request';
+import { REQUEST_STATUSES, type RequestStatus } from '../domain/request';
 
-const STATUSES: [RequestStatus, ...RequestStatus[]] = [
-  'pending',
-  'approved',
-  'denied',
-  'cancelled',
-  'expired',
-  'running',
-  'succeeded',
-  'failed',
-];
+const STATUSES = REQUEST_STATUSES as [RequestStatus, ...RequestStatus[]];
 
 /** The stored shape of a restore request (see domain/request.ts for its meaning). */
 export const restoreRequestSchema = item({
@@ -32,12 +23,22 @@ export const restoreRequestSchema = item({
     backupName: string().optional(),
     backupCreatedMs: number().optional(),
   }),
+  snapshot: map({
+    tableArn: string(),
+    sizeBytes: number(),
+    itemCount: number(),
+    restoreSizeBytes: number(),
+    windowEarliestMs: number().optional(),
+    windowLatestMs: number().optional(),
+  }),
   targetTable: string(),
   requesterId: string(),
+  requesterTimeZone: string().optional(),
   teamId: string(),
   enterpriseId: string().optional(),
   channelId: string(),
   messageTs: string().optional(),
+  digest: string(),
   status: string().enum(...STATUSES),
   approvals: list(map({ userId: string(), atMs: number() })),
   history: list(map({ atMs: number(), actorId: string(), event: string(), detail: string().optional() })),
@@ -45,11 +46,23 @@ export const restoreRequestSchema = item({
   updatedAtMs: number(),
   expiresAtMs: number(),
   version: number(),
+  startedAtMs: number().optional(),
+  restoredPointMs: number().optional(),
+  targetTableArn: string().optional(),
+  completedAtMs: number().optional(),
+  failure: map({ code: string(), message: string() }).optional(),
+  progress: map({ tableStatus: string(), checkedAtMs: number(), shownAtMs: number() }).optional(),
+  leaseUntilMs: number().optional(),
+  pendingNotice: string()
+    .enum(...STATUSES)
+    .optional(),
   // Index attributes, derived from the fields above on every write.
   openPk: string().optional(),
   openSk: string().optional(),
   tablePk: string(),
   tableSk: string(),
+  timePk: string(),
+  timeSk: string(),
 });
 
 export function createRestoreRequestEntity(table: Table) {

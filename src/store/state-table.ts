@@ -5,6 +5,7 @@ import { DedupMarkers } from './dedup-markers';
 import { STATE_TABLE_KEYS as K } from './keys';
 import { createRestoreRequestEntity } from './request-entity';
 import { RestoreRequests } from './restore-requests';
+import { SecurityLog } from './security-log';
 
 export interface StateStoreOptions {
   documentClient: DynamoDBDocumentClient;
@@ -16,6 +17,7 @@ export interface StateStoreOptions {
 export interface StateStore {
   requests: RestoreRequests;
   dedup: DedupMarkers;
+  securityLog: SecurityLog;
 }
 
 export function createStateTable(documentClient: DynamoDBDocumentClient, tableName: string) {
@@ -35,6 +37,11 @@ export function createStateTable(documentClient: DynamoDBDocumentClient, tableNa
         partitionKey: { name: K.tableIndex.partitionKey, type: 'string' },
         sortKey: { name: K.tableIndex.sortKey, type: 'string' },
       },
+      [K.timeIndex.name]: {
+        type: 'global',
+        partitionKey: { name: K.timeIndex.partitionKey, type: 'string' },
+        sortKey: { name: K.timeIndex.sortKey, type: 'string' },
+      },
     },
   });
 }
@@ -42,7 +49,8 @@ export function createStateTable(documentClient: DynamoDBDocumentClient, tableNa
 export function createStateStore({ documentClient, tableName, clock }: StateStoreOptions): StateStore {
   const table = createStateTable(documentClient, tableName);
   return {
-    requests: new RestoreRequests(createRestoreRequestEntity(table), clock),
+    requests: new RestoreRequests(createRestoreRequestEntity(table), table, clock),
     dedup: new DedupMarkers(table, clock),
+    securityLog: new SecurityLog(table),
   };
 }

@@ -11,19 +11,19 @@ export interface MockedAws {
 
 /**
  * Real SDK clients, each instance mocked (never the class: the state store's own DynamoDBClient
- * must keep talking to the embedded engine).
+ * must keep talking to the embedded engine). Reads and single-attempt calls share one client per
+ * region here, so a test sees every DynamoDB call on one mock.
  */
 export function createMockedAws(): MockedAws {
   const clients = new Map<string, AwsClients>();
   const mocks = new Map<string, AwsClientStub<DynamoDBClient>>();
   const clientsFor: AwsClientsFor = (region) => {
-    let set = clients.get(region);
-    if (set === undefined) {
-      const dynamodb = new DynamoDBClient({ region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-      mocks.set(region, mockClient(dynamodb));
-      set = { dynamodb };
-      clients.set(region, set);
-    }
+    const existing = clients.get(region);
+    if (existing !== undefined) return existing;
+    const dynamodb = new DynamoDBClient({ region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    mocks.set(region, mockClient(dynamodb));
+    const set: AwsClients = { dynamodb, dynamodbSingleAttempt: dynamodb };
+    clients.set(region, set);
     return set;
   };
   return {

@@ -7,6 +7,10 @@ export interface RecordedCall {
   params: Record<string, unknown>;
   /** The bearer token the call carried. */
   token?: string;
+  /** The request path (tells response_url calls apart). */
+  path: string;
+  /** What the stand-in answered. */
+  response?: Record<string, unknown>;
 }
 
 interface Failure {
@@ -60,7 +64,14 @@ export class SlackApiStandIn {
   }
 
   responseUrl(id = 'cmd'): string {
-    return `${this.baseUrl}/response/${id}`;
+    return `${this.baseUrl}/response/${encodeURIComponent(id)}`;
+  }
+
+  /** Waits for the reply posted to `responseUrl(id)` and returns its body. */
+  async replyTo(id: string, timeoutMs = 5000): Promise<Record<string, unknown>> {
+    const path = `/response/${encodeURIComponent(id)}`;
+    await this.waitFor((calls) => calls.some((c) => c.path === path), timeoutMs);
+    return this.calls.find((c) => c.path === path)?.params ?? {};
   }
 
   /**
@@ -106,7 +117,8 @@ export class SlackApiStandIn {
     const params = parseParams(raw, req.headers['content-type']);
     const method = url.pathname.startsWith('/response/') ? 'response_url' : url.pathname.replace(/^\/api\//, '');
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (params.token as string | undefined);
-    this.calls.push({ method, params, token });
+    const call: RecordedCall = { method, params, token, path: url.pathname };
+    this.calls.push(call);
     for (const wake of this.waiters.splice(0)) wake();
 
     const failure = this.failures.get(method);
@@ -114,12 +126,14 @@ export class SlackApiStandIn {
       failure.remaining -= 1;
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (failure.status === 429) headers['retry-after'] = String(failure.retryAfterSeconds ?? 1);
+      call.response = { ok: false, error: failure.error };
       res.writeHead(failure.status, headers);
-      res.end(JSON.stringify({ ok: false, error: failure.error }));
+      res.end(JSON.stringify(call.response));
       return;
     }
+    call.response = this.answer(method, params);
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(this.answer(method, params)));
+    res.end(JSON.stringify(call.response));
   }
 
   private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {

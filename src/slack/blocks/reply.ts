@@ -1,6 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import type { Reply } from '../../domain/reply';
+import type { Reply, ReplyAction } from '../../domain/reply';
+import { ACTION_IDS } from '../ids';
 import { SLACK_LIMITS } from '../limits';
+import { encodeRerunValue } from './button-values';
 
 export interface RenderedReply {
   response_type: 'ephemeral' | 'in_channel';
@@ -28,20 +30,41 @@ export function splitText(text: string, limit: number = SLACK_LIMITS.sectionText
   return chunks;
 }
 
-function section(text: string): KnownBlock {
+export function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+function truncateLabel(label: string): string {
+  return label.length <= SLACK_LIMITS.buttonLabelChars
+    ? label
+    : `${label.slice(0, SLACK_LIMITS.buttonLabelChars - 1)}…`;
+}
+
+function actionsBlock(actions: ReplyAction[]): KnownBlock {
+  return {
+    type: 'actions',
+    elements: actions.slice(0, 25).map((action, index) => ({
+      type: 'button' as const,
+      action_id: `${ACTION_IDS.rerun}_${index}`,
+      text: { type: 'plain_text' as const, text: truncateLabel(action.label) },
+      value: encodeRerunValue({ command: action.command, invokedAs: action.invokedAs }),
+      ...(action.style ? { style: action.style } : {}),
+    })),
+  };
 }
 
 /** A Reply as a Slack message: the summary, then each section, split to fit Slack's limits. */
 export function renderReply(reply: Reply): RenderedReply {
   const texts = [reply.text, ...(reply.sections ?? [])].flatMap((t) => splitText(t));
+  const actions = reply.actions?.length ? [actionsBlock(reply.actions)] : [];
+  const room = SLACK_LIMITS.blocksPerMessage - actions.length;
   let blocks = texts.map(section);
-  if (blocks.length > SLACK_LIMITS.blocksPerMessage) {
-    const shown = SLACK_LIMITS.blocksPerMessage - 1;
+  if (blocks.length > room) {
+    const shown = room - 1;
     blocks = [
       ...blocks.slice(0, shown),
       section(`…and ${texts.length - shown} more parts that do not fit in one Slack message.`),
     ];
   }
-  return { response_type: reply.visibility, text: reply.text, blocks };
+  return { response_type: reply.visibility, text: reply.text, blocks: [...blocks, ...actions] };
 }

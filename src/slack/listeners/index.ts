@@ -2,7 +2,9 @@ import type { App } from '@slack/bolt';
 import type { Services } from '../../services';
 import { registerCommandListener } from './command';
 import { registerConversationListeners } from './conversation';
+import { registerDecisionListener } from './decision';
 import { dropRedeliveredEvents } from './dedup';
+import { registerRerunListener } from './rerun';
 
 /** Every listener, one register function per Slack surface. */
 export function registerListeners(app: App, services: Services): void {
@@ -10,4 +12,6 @@ export function registerListeners(app: App, services: Services): void {
   app.use(dropRedeliveredEvents(services.store.dedup));
   registerCommandListener(app, services);
   registerConversationListeners(app, services);
+  registerDecisionListener(app, services);
+  registerRerunListener(app, services);
 }

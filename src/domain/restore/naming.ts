@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { RestoreRequest } from '../request';
+
+const ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // no 0/O, 1/I: read aloud in incidents
+
+/** `R-7K2Q9M`: short, unambiguous, random (collisions are caught by the conditional create). */
+export function newRequestId(): string {
+  const bytes = randomBytes(6);
+  return `R-${[...bytes].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('')}`;
+}
+
+const MAX_NAME = 255;
+
+/** `<source>-restored-<UTC yyyyMMdd-HHmm of the restore point>`, shortened to fit 255 characters. */
+export function defaultTargetName(source: string, restorePointMs: number): string {
+  const iso = new Date(restorePointMs).toISOString(); // 2026-11-26T14:05:00.000Z
+  const suffix = `-restored-${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 16).replace(':', '')}`;
+  return `${source.slice(0, MAX_NAME - suffix.length)}${suffix}`;
+}
+
+/** `employee-restored-20261126-1405-2`, within 255 characters. */
+export function numberedName(base: string, n: number): string {
+  const suffix = `-${n}`;
+  return `${base.slice(0, MAX_NAME - suffix.length)}${suffix}`;
+}
+
+/**
+ * A digest of everything the card shows that an approval is about. Buttons carry it, so a click
+ * approves exactly what was shown, never a request changed since.
+ */
+export function digestOf(
+  request: Pick<RestoreRequest, 'requestId' | 'kind' | 'region' | 'sourceTable' | 'source' | 'targetTable'>,
+): string {
+  const canonical = JSON.stringify([
+    request.requestId,
+    request.kind,
+    request.region,
+    request.sourceTable,
+    request.source,
+    request.targetTable,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,139 @@
+import type { KnownBlock } from '@slack/types';
+import type { RestoreRequest } from '../../domain/request';
+import { describeSource } from '../../domain/restore/messages';
+import { formatBytes, formatCount, formatDuration, formatInstantThreeWays, formatRelative } from '../../lib/format';
+import { ACTION_IDS } from '../ids';
+import { encodeDecisionValue } from './button-values';
+import { section } from './reply';
+
+function slackDate(atMs: number): string {
+  return `<!date^${Math.floor(atMs / 1000)}^{date_short_pretty} {time}|${new Date(atMs).toISOString()}>`;
+}
+
+function lastEvent(request: RestoreRequest, event: string) {
+  return [...request.history].reverse().find((h) => h.event === event);
+}
+
+/** One line saying where the request stands, for everyone reading the channel. */
+export function describeCardStatus(request: RestoreRequest, nowMs: number): string {
+  const decided = (event: string) => {
+    const entry = lastEvent(request, event);
+    return entry ? `by <@${entry.actorId}> at ${slackDate(entry.atMs)}` : '';
+  };
+  const approvedBy = request.approvals.map((a) => `<@${a.userId}> (${slackDate(a.atMs)})`).join(', ');
+  switch (request.status) {
+    case 'pending':
+      return (
+        `⏳ *Waiting for approval* (${request.approvals.length} given${approvedBy ? `: ${approvedBy}` : ''}) · ` +
+        `expires ${slackDate(request.expiresAtMs)} (${formatRelative(request.expiresAtMs, nowMs)})`
+      );
+    case 'approved':
+    case 'starting':
+      return `✅ *Approved* by ${approvedBy}. Starting the restore…`;
+    case 'running': {
+      const elapsed = formatDuration(nowMs - (request.startedAtMs ?? nowMs));
+      const status = request.progress?.tableStatus ?? 'CREATING';
+      return (
+        `🔄 *Restoring* · approved by ${approvedBy} · DynamoDB reports \`${status}\` · ${elapsed} elapsed ` +
+        `(checked ${slackDate(request.progress?.checkedAtMs ?? nowMs)}). DynamoDB gives no percentage; restores take at least ~20 minutes.`
+      );
+    }
+    case 'succeeded':
+      return `🎉 *Restored* · \`${request.targetTable}\` is ACTIVE, ${formatDuration((request.completedAtMs ?? nowMs) - (request.startedAtMs ?? nowMs))} after it started. Details in the thread.`;
+    case 'failed':
+      return `❌ *Failed:* ${request.failure?.message ?? 'see the thread'}`;
+    case 'denied':
+      return `🚫 *Denied* ${decided('denied')}. Nothing was restored.`;
+    case 'cancelled':
+      return `↩️ *Cancelled* ${decided('cancelled')}. Nothing was restored.`;
+    case 'expired':
+      return `⌛ *Expired* at ${slackDate(request.expiresAtMs)} without a decision. Nothing was restored.`;
+  }
+}
+
+function decisionButtons(request: RestoreRequest): KnownBlock {
+  const value = encodeDecisionValue({ requestId: request.requestId, digest: request.digest });
+  return {
+    type: 'actions',
+    block_id: 'restore_decision',
+    elements: [
+      {
+        type: 'button',
+        action_id: ACTION_IDS.approve,
+        style: 'primary',
+        text: { type: 'plain_text', text: 'Approve' },
+        value,
+      },
+      {
+        type: 'button',
+        action_id: ACTION_IDS.deny,
+        style: 'danger',
+        text: { type: 'plain_text', text: 'Deny' },
+        value,
+        confirm: {
+          title: { type: 'plain_text', text: 'Deny this restore?' },
+          text: {
+            type: 'mrkdwn',
+            text: `\`${request.sourceTable}\` will not be restored into \`${request.targetTable}\`.`,
+          },
+          confirm: { type: 'plain_text', text: 'Deny' },
+          deny: { type: 'plain_text', text: 'Keep it' },
+          style: 'danger',
+        },
+      },
+      { type: 'button', action_id: ACTION_IDS.cancel, text: { type: 'plain_text', text: 'Cancel (requester)' }, value },
+    ],
+  };
+}
+
+/** The request card (design §3.3): everything an approver needs, and buttons only while pending. */
+export function buildRequestCard(request: RestoreRequest, nowMs: number): { text: string; blocks: KnownBlock[] } {
+  const { snapshot } = request;
+  const method = request.source.type === 'backup' ? 'From an on-demand backup' : 'Point-in-time recovery';
+  const understood = request.source.type === 'instant' ? `\n_Read as:_ ${request.source.understoodAs}` : '';
+  const window =
+    snapshot.windowEarliestMs !== undefined && snapshot.windowLatestMs !== undefined
+      ? `*PITR window (at request):* ${slackDate(snapshot.windowEarliestMs)} → ${slackDate(snapshot.windowLatestMs)}`
+      : undefined;
+  const restoredTo =
+    request.restoredPointMs !== undefined
+      ? `\n*DynamoDB reports restoring to:* ${formatInstantThreeWays(request.restoredPointMs, nowMs)}`
+      : '';
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: `Restore request ${request.requestId}` } },
+    section(describeCardStatus(request, nowMs)),
+    {
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*Source table:*\n\`${request.sourceTable}\` (${request.region})` },
+        { type: 'mrkdwn', text: `*New table:*\n\`${request.targetTable}\`` },
+        { type: 'mrkdwn', text: `*Method:*\n${method}` },
+        { type: 'mrkdwn', text: `*Requested by:*\n<@${request.requesterId}> at ${slackDate(request.createdAtMs)}` },
+        {
+          type: 'mrkdwn',
+          text: `*Source size:*\nabout ${formatBytes(snapshot.sizeBytes)} · ${formatCount(snapshot.itemCount)} items`,
+        },
+        {
+          type: 'mrkdwn',
+          text: `*Restore bills on:*\nabout ${formatBytes(snapshot.restoreSizeBytes)} (table + indexes)`,
+        },
+      ],
+    },
+    section(`*Restore point:* ${describeSource(request, nowMs)}${understood}${restoredTo}`),
+  ];
+  if (window) blocks.push(section(window));
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `A restore always creates a new table: \`${request.sourceTable}\` is not changed. Sizes are DynamoDB's, refreshed about every six hours.`,
+      },
+    ],
+  });
+  if (request.status === 'pending') blocks.push(decisionButtons(request));
+  return {
+    text: `Restore request ${request.requestId}: ${request.sourceTable} → ${request.targetTable} (${request.status})`,
+    blocks,
+  };
+}
