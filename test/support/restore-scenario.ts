@@ -31,7 +31,10 @@ export interface ClickOptions {
 }
 
 let counter = 0;
-const nextId = (prefix: string) => `${prefix}-${(counter += 1)}`;
+function nextId(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
 
 /**
  * The restore flow's test bench: the real app over signed HTTP, the Slack stand-in, a fake DynamoDB
