@@ -48,6 +48,14 @@ export function translateAwsError(error: unknown, { operation, region, resource 
   const message = error instanceof Error ? error.message : String(error);
   const make = (plain: string, nextStep: string, retryable = false) =>
     new AwsCallError(name, plain, nextStep, retryable, { cause: error });
+  if (!isServiceError(error)) {
+    // No answer from AWS (network error, timeout): the call may or may not have happened.
+    return make(
+      `The ${operation} call got no answer from AWS (${name}).`,
+      'Try again in a minute; check the network path to AWS if it persists.',
+      true,
+    );
+  }
   switch (name) {
     case 'TableNotFoundException':
     case 'ResourceNotFoundException':
@@ -119,6 +127,11 @@ export function translateAwsError(error: unknown, { operation, region, resource 
         'Try again; if it keeps failing, ask the bot’s operators.',
       );
   }
+}
+
+/** Errors AWS answered with carry `$fault` and `$metadata`; anything else never reached or left AWS. */
+function isServiceError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && '$fault' in error;
 }
 
 function isServerFault(error: unknown): boolean {

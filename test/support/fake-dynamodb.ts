@@ -72,16 +72,20 @@ export interface FakePitr {
  * ACTIVE with `finishRestore`.
  */
 export class FakeDynamoDb {
-  readonly tables = new Map<string, TableDescription>();
-  readonly pitr = new Map<string, FakePitr>();
+  readonly tables: Map<string, TableDescription>;
+  readonly pitr: Map<string, FakePitr>;
   backups: BackupSummary[] = [];
   /** Delays every call (to test that acks do not wait for AWS). */
   delayMs = 0;
 
+  /** `sharing`: another process's view of the same account (same tables), e.g. after a restart. */
   constructor(
     private readonly mock: AwsClientStub<DynamoDBClient>,
     private readonly region = 'us-east-1',
+    sharing?: FakeDynamoDb,
   ) {
+    this.tables = sharing?.tables ?? new Map();
+    this.pitr = sharing?.pitr ?? new Map();
     this.install();
   }
 
@@ -216,6 +220,15 @@ export class FakeDynamoDb {
           RestoreDateTime: backup.BackupCreationDateTime,
         }),
       };
+    });
+  }
+
+  /** What DynamoDB does on RestoreTableToPointInTime, for tests that intercept the call. */
+  acceptPointInTimeRestore(input: ddb.RestoreTableToPointInTimeCommandInput): TableDescription {
+    const source = [...this.tables.values()].find((t) => t.TableArn === input.SourceTableArn);
+    return this.createRestored(input.TargetTableName ?? '', {
+      SourceTableArn: source?.TableArn,
+      RestoreDateTime: input.RestoreDateTime,
     });
   }
 

@@ -30,6 +30,16 @@ export interface ClickOptions {
   send?: SendOptions;
 }
 
+export interface ScenarioOptions {
+  policy?: Partial<Config['policy']>;
+  /** A state store shared with another scenario (a second process, or the same one restarted). */
+  state?: TestAppOptions['state'];
+  clock?: ManualClock;
+  /** Another scenario whose AWS account this one sees (same tables), as a second process would. */
+  sharingAwsWith?: RestoreScenario;
+  drainMs?: number;
+}
+
 let counter = 0;
 function nextId(prefix: string): string {
   counter += 1;
@@ -47,17 +57,17 @@ export class RestoreScenario {
     readonly clock: ManualClock,
   ) {}
 
-  static async start(
-    options: { policy?: Partial<Config['policy']>; state?: TestAppOptions['state']; clock?: ManualClock } = {},
-  ): Promise<RestoreScenario> {
+  static async start(options: ScenarioOptions = {}): Promise<RestoreScenario> {
     const clock = options.clock ?? new ManualClock(NOW);
     const app = await startTestApp({
       clock,
       state: options.state,
+      drainMs: options.drainMs,
       config: { policy: options.policy } as Partial<Config>,
     });
     app.standIn.users.set(REQUESTER, { tz: 'America/Los_Angeles' });
-    const fake = new FakeDynamoDb(app.aws.dynamodb('us-east-1'));
+    const fake = new FakeDynamoDb(app.aws.dynamodb('us-east-1'), 'us-east-1', options.sharingAwsWith?.fake);
+    if (options.sharingAwsWith !== undefined) return new RestoreScenario(app, fake, clock);
     fake.addTable('employee');
     fake.pitr.set('employee', {
       enabled: true,

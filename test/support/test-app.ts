@@ -33,6 +33,8 @@ export interface TestAppOptions {
   logLevel?: LogLevelName;
   /** Reuse a store (e.g. two app instances sharing one); otherwise a fresh in-memory one. */
   state?: OpenedStateStore;
+  /** How long stop() waits for listener work still running (a simulated crash never finishes). */
+  drainMs?: number;
 }
 
 /** The real Bolt app on a real HTTP port, built by the same buildApp as production. */
@@ -59,6 +61,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     awsClients: aws.clientsFor,
     store: state.store,
     receiver,
+    sleep: async () => {}, // retries back off without making tests wait
   });
   await app.init();
   const server = (await app.start(0)) as Server;
@@ -73,7 +76,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logLines,
     stop: async () => {
       await app.stop();
-      await services.inFlight.drained(5000);
+      await services.inFlight.drained(options.drainMs ?? 5000);
       if (ownState) await state.close();
       await standIn.stop();
     },
