@@ -18,7 +18,7 @@ export function buildRestoreRequest(overrides: Partial<RestoreRequest> = {}): Re
       windowLatestMs: Date.parse('2026-11-26T14:10:00Z'),
     },
     targetTable: 'employee-restored-20261126-1405',
-    digest: 'd1g3st',
+    digest: '0123456789abcdef',
     requesterId: 'UREQUESTER1',
     teamId: 'T0001',
     channelId: 'CINCIDENT1',
