@@ -1,12 +1,14 @@
 import { App, type Receiver } from '@slack/bolt';
 import type { AwsClientsFor } from './aws/clients';
 import { createDynamoDbGateway } from './aws/dynamodb';
+import { createSettingsGateway } from './aws/settings';
 import type { Config } from './config/config';
 import { Dispatcher } from './domain/dispatcher';
 import { Policy } from './domain/policy';
 import { DecisionService } from './domain/restore/decisions';
 import { RestoreRequester } from './domain/restore/requester';
 import { RestoreRunner } from './domain/restore/runner';
+import { SettingsService } from './domain/settings/service';
 import { StatusService } from './domain/status';
 import type { Clock } from './lib/clock';
 import { InFlightWork } from './lib/in-flight';
@@ -64,11 +66,20 @@ export function buildApp(deps: AppDeps): { app: App; services: Services } {
   const { requests, securityLog } = store;
   const runner = new RestoreRunner({ gateway, requests, notifier, clock, logger, sleep: deps.sleep });
   const decisions = new DecisionService({ requests, securityLog, notifier, policy, runner, clock, logger });
+  const settings = new SettingsService({
+    gateway: createSettingsGateway(deps.awsClients, () => clock.now().getTime()),
+    requests,
+    notifier,
+    policy,
+    clock,
+    logger,
+  });
   const restores = new RestoreRequester({
     gateway,
     requests,
     notifier,
     policy,
+    settings,
     clock,
     logger,
     defaultRegion: config.aws.defaultRegion,
@@ -80,15 +91,18 @@ export function buildApp(deps: AppDeps): { app: App; services: Services } {
       people,
       restores,
       status: new StatusService({ requests, securityLog, clock }),
+      settings,
       defaultRegion: config.aws.defaultRegion,
     }),
     decisions,
+    settings,
     tracker: new RestoreTracker({
       requests,
       gateway,
       notifier,
       runner,
       decisions,
+      settings,
       clock,
       logger,
       pollIntervalSeconds: config.pollIntervalSeconds,

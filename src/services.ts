@@ -1,5 +1,6 @@
 import type { Dispatcher } from './domain/dispatcher';
 import type { DecisionService } from './domain/restore/decisions';
+import type { SettingsService } from './domain/settings/service';
 import type { InFlightWork } from './lib/in-flight';
 import type { StateStore } from './store/state-table';
 import type { RestoreTracker } from './tracker/tracker';
@@ -8,6 +9,7 @@ import type { RestoreTracker } from './tracker/tracker';
 export interface Services {
   dispatcher: Dispatcher;
   decisions: DecisionService;
+  settings: SettingsService;
   /** One pass over open requests; the long-lived process runs it on a timer, Lambda on a schedule. */
   tracker: RestoreTracker;
   store: StateStore;

@@ -1,4 +1,7 @@
+import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 
 /** The AWS SDK clients the bot uses in one region. */
 export interface AwsClients {
@@ -9,6 +12,9 @@ export interface AwsClients {
    * or an internal error the bot first looks at the target table, then decides (retry at one layer).
    */
   dynamodbSingleAttempt: DynamoDBClient;
+  autoScaling: ApplicationAutoScalingClient;
+  cloudWatch: CloudWatchClient;
+  lambda: LambdaClient;
 }
 
 /** Region-aware client factory; the only way code below the composition root gets a client. */
@@ -27,6 +33,9 @@ export function createAwsClients(): AwsClientsFor {
     const clients: AwsClients = {
       dynamodb: new DynamoDBClient({ region, maxAttempts: 3 }),
       dynamodbSingleAttempt: new DynamoDBClient({ region, maxAttempts: 1 }),
+      autoScaling: new ApplicationAutoScalingClient({ region }),
+      cloudWatch: new CloudWatchClient({ region }),
+      lambda: new LambdaClient({ region }),
     };
     byRegion.set(region, clients);
     return clients;

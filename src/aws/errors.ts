@@ -37,13 +37,18 @@ export interface CallContext {
   region: string;
   /** Table or backup the call was about, in plain words (`table employee`). */
   resource: string;
+  /** IAM service prefix of the operation. @default 'dynamodb' */
+  service?: 'dynamodb' | 'application-autoscaling' | 'cloudwatch' | 'lambda';
 }
 
 /**
  * The one place SDK errors are read: every failure becomes an AwsCallError with plain words and
  * a next step, so every message in Slack reads the same way.
  */
-export function translateAwsError(error: unknown, { operation, region, resource }: CallContext): AwsCallError {
+export function translateAwsError(
+  error: unknown,
+  { operation, region, resource, service = 'dynamodb' }: CallContext,
+): AwsCallError {
   const name = error instanceof Error ? error.name : 'UnknownError';
   const message = error instanceof Error ? error.message : String(error);
   const make = (plain: string, nextStep: string, retryable = false) =>
@@ -116,10 +121,10 @@ export function translateAwsError(error: unknown, { operation, region, resource 
       }
       if (ACCESS_DENIED.has(name)) {
         return make(
-          `The bot's AWS role is not allowed to call dynamodb:${operation} on ${resource} in ${region}.`,
+          `The bot's AWS role is not allowed to call ${service}:${operation} on ${resource} in ${region}.`,
           operation.startsWith('Restore')
             ? `Grant dynamodb:${operation} on the source, and ${RESTORE_TARGET_ACTIONS.join(', ')} on the target table.`
-            : `Grant dynamodb:${operation} on it to the bot's role.`,
+            : `Grant ${service}:${operation} on it to the bot's role.`,
         );
       }
       return make(

@@ -6,6 +6,7 @@ import { asTyped } from './invocation';
 import type { PeopleDirectory } from './people';
 import { ephemeral, type Reply } from './reply';
 import type { RestoreRequester } from './restore/requester';
+import type { SettingsService } from './settings/service';
 import type { StatusService } from './status';
 
 /** Who asked, where, and what they typed; the same for slash commands, mentions, DMs and buttons. */
@@ -24,6 +25,7 @@ export interface DispatcherDeps {
   people: PeopleDirectory;
   restores: RestoreRequester;
   status: StatusService;
+  settings: SettingsService;
   defaultRegion: string;
 }
 
@@ -49,6 +51,10 @@ export class Dispatcher {
         return buildHelp(context.invokedAs);
       case 'restore':
         return deps.restores.request(command, { ...context, timeZone: await this.timeZoneOf(context.userId) });
+      case 'checklist':
+        return deps.settings.checklistById(command.requestId);
+      case 'compare':
+        return deps.settings.compare(command.region ?? deps.defaultRegion, command.source, command.target);
       case 'status':
         return deps.status.status(context.invokedAs, command.requestId);
       case 'history':

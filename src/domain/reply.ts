@@ -13,14 +13,20 @@ export interface Reply {
   actions?: ReplyAction[];
 }
 
-/** A button that runs `command` (as typed after the invocation) for whoever clicks it. */
-export interface ReplyAction {
+/** A button: a follow-up command for whoever clicks it, or an action on a stored request. */
+export type ReplyAction = {
   label: string;
-  command: string;
-  /** How the person reached the bot, so the follow-up's replies use the same examples. */
-  invokedAs: string;
   style?: 'primary' | 'danger';
-}
+} & (
+  | {
+      kind: 'rerun';
+      /** The command as typed after the invocation. */
+      command: string;
+      /** How the person reached the bot, so the follow-up's replies use the same examples. */
+      invokedAs: string;
+    }
+  | { kind: 'request'; name: 'reapply_settings' | 'clone_alarms'; requestId: string; digest: string }
+);
 
 export function ephemeral(text: string, sections?: string[], actions?: ReplyAction[]): Reply {
   return { visibility: 'ephemeral', text, sections, actions };

@@ -1,3 +1,5 @@
+import type { TableSettings } from './settings/types';
+
 /**
  * A restore request. Stored as one item; every state change is one conditional write that also
  * appends to `history`, so the audit trail and the state can never disagree.
@@ -113,7 +115,14 @@ export interface RestoreRequest {
   leaseUntilMs?: number;
   /** A status whose Slack notice (card edit, thread reply) is not yet known to be posted. */
   pendingNotice?: RequestStatus;
+  /** The source's settings at request time: the checklist compares the new table with these. */
+  sourceSettings?: TableSettings;
+  /** The checklist message in the card's thread, edited after "Reapply settings". */
+  checklistTs?: string;
 }
+
+/** Settings of the source as they were when the restore was requested (design §4). */
+export type { TableSettings } from './settings/types';
 
 export function isTerminal(status: RequestStatus): boolean {
   return TERMINAL_STATUSES.includes(status);

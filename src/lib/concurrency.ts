@@ -14,3 +14,16 @@ export async function forEachLimited<T>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
+
+/** Runs every task with at most `limit` in flight; results keep the tasks' order. */
+export async function allLimited<T>(tasks: ReadonlyArray<() => Promise<T>>, limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  await forEachLimited(
+    tasks.map((task, index) => ({ task, index })),
+    limit,
+    async ({ task, index }) => {
+      results[index] = await task();
+    },
+  );
+  return results;
+}

@@ -5,6 +5,8 @@ export const ACTION_IDS = {
   cancel: 'restore_cancel',
   /** A one-click follow-up command (e.g. "use the latest restorable time"). */
   rerun: 'rerun_command',
+  reapplySettings: 'settings_reapply',
+  cloneAlarms: 'settings_clone_alarms',
 } as const;
 
 export const DECISION_ACTION_PATTERN = /^restore_(approve|deny|cancel)$/;

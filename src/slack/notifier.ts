@@ -4,7 +4,7 @@ import type { RestoreRequest } from '../domain/request';
 import { ChannelUnreachableError, type RequestNotifier } from '../domain/restore/notifier';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
-import { renderReply } from './blocks/reply';
+import { renderReply, renderReplyMessages } from './blocks/reply';
 import { buildRequestCard } from './blocks/request-card';
 
 const UNREACHABLE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
@@ -46,9 +46,30 @@ export class SlackRequestNotifier implements RequestNotifier {
   }
 
   async postInThread(request: RestoreRequest, reply: Reply): Promise<boolean> {
+    return (await this.postThreadMessage(request, reply)) !== undefined;
+  }
+
+  async postThreadMessage(request: RestoreRequest, reply: Reply): Promise<string | undefined> {
+    let lastTs: string | undefined;
+    for (const { text, blocks } of renderReplyMessages(reply)) {
+      const posted = await this.attempt(`post in the thread of ${request.requestId}`, async () => {
+        const result = await this.client.chat.postMessage({
+          channel: request.channelId,
+          thread_ts: request.messageTs,
+          text,
+          blocks,
+        });
+        lastTs = result.ts;
+      });
+      if (!posted) return undefined;
+    }
+    return lastTs;
+  }
+
+  async updateThreadMessage(request: RestoreRequest, messageTs: string, reply: Reply): Promise<boolean> {
     const { text, blocks } = renderReply(reply);
-    return this.attempt(`post in the thread of ${request.requestId}`, () =>
-      this.client.chat.postMessage({ channel: request.channelId, thread_ts: request.messageTs, text, blocks }),
+    return this.attempt(`edit a thread message of ${request.requestId}`, () =>
+      this.client.chat.update({ channel: request.channelId, ts: messageTs, text, blocks }),
     );
   }
 

@@ -56,6 +56,9 @@ export const restoreRequestSchema = item({
   pendingNotice: string()
     .enum(...STATUSES)
     .optional(),
+  /** JSON of the source's settings at request time (nested and variable: one attribute, not a map). */
+  sourceSettingsJson: string().optional(),
+  checklistTs: string().optional(),
   // Index attributes, derived from the fields above on every write.
   openPk: string().optional(),
   openSk: string().optional(),

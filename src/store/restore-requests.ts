@@ -64,7 +64,7 @@ export class RestoreRequests {
   async create(request: RestoreRequest): Promise<void> {
     await this.entity
       .build(PutItemCommand)
-      .item({ ...request, ...indexAttributes(request) })
+      .item({ ...toStored(request), ...indexAttributes(request) })
       .options({ condition: { attr: 'requestId', exists: false } })
       .send();
   }
@@ -165,6 +165,19 @@ export class RestoreRequests {
     }
   }
 
+  /** An audit line that is not a state change (e.g. settings reapplied). */
+  async appendAudit(requestId: string, audit: Omit<AuditEntry, 'atMs'>): Promise<void> {
+    const entry = { ...audit, atMs: this.clock.now().getTime() };
+    await this.entity
+      .build(UpdateItemCommand)
+      .item({ requestId, history: $append([entry]) })
+      .send();
+  }
+
+  async setChecklistTs(requestId: string, checklistTs: string): Promise<void> {
+    await this.entity.build(UpdateItemCommand).item({ requestId, checklistTs }).send();
+  }
+
   async releaseLease(requestId: string): Promise<void> {
     await this.entity.build(UpdateItemCommand).item({ requestId, leaseUntilMs: $remove() }).send();
   }
@@ -259,7 +272,28 @@ function toSource(stored: StoredItem['source']): RestoreSource {
   }
 }
 
+function toStored(request: RestoreRequest) {
+  const { sourceSettings, ...rest } = request;
+  return { ...rest, ...(sourceSettings === undefined ? {} : { sourceSettingsJson: JSON.stringify(sourceSettings) }) };
+}
+
 function toDomain(stored: StoredItem): RestoreRequest {
-  const { openPk: _o, openSk: _os, tablePk: _t, tableSk: _ts, timePk: _r, timeSk: _rs, source, ...rest } = stored;
-  return { ...rest, source: toSource(source) };
+  const {
+    openPk: _o,
+    openSk: _os,
+    tablePk: _t,
+    tableSk: _ts,
+    timePk: _r,
+    timeSk: _rs,
+    source,
+    sourceSettingsJson,
+    ...rest
+  } = stored;
+  return {
+    ...rest,
+    source: toSource(source),
+    ...(sourceSettingsJson === undefined
+      ? {}
+      : { sourceSettings: JSON.parse(sourceSettingsJson) as RestoreRequest['sourceSettings'] }),
+  };
 }

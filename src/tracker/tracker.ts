@@ -1,9 +1,11 @@
 import { isAwsCallError } from '../domain/errors';
+import type { Reply } from '../domain/reply';
 import { isTerminal, type RestoreRequest } from '../domain/request';
 import type { DecisionService } from '../domain/restore/decisions';
 import { completionReply, failureReply } from '../domain/restore/messages';
 import type { RequestNotifier } from '../domain/restore/notifier';
 import type { RestoreRunner } from '../domain/restore/runner';
+import type { SettingsService } from '../domain/settings/service';
 import type { DynamoDbGateway, TableInfo } from '../domain/tables';
 import type { Clock } from '../lib/clock';
 import { forEachLimited } from '../lib/concurrency';
@@ -24,6 +26,7 @@ export interface RestoreTrackerDeps {
   decisions: DecisionService;
   clock: Clock;
   logger: Logger;
+  settings: SettingsService;
   pollIntervalSeconds: number;
 }
 
@@ -146,12 +149,31 @@ export class RestoreTracker {
     await this.deps.requests.releaseLease(request.requestId);
   }
 
+  /** The settings checklist, posted under the completion message; its id is kept to edit it later. */
+  private async postChecklist(request: RestoreRequest): Promise<boolean> {
+    let reply: Reply;
+    try {
+      reply = await this.deps.settings.checklistOf(request);
+    } catch (error) {
+      if (!isAwsCallError(error)) throw error;
+      reply = {
+        visibility: 'in_channel',
+        text: `The settings checklist could not be built: ${error.plain}`,
+        sections: [error.nextStep],
+      };
+    }
+    const ts = await this.deps.notifier.postThreadMessage(request, reply);
+    if (ts !== undefined) await this.deps.requests.setChecklistTs(request.requestId, ts);
+    return ts !== undefined;
+  }
+
   /** Edits the card and, for the end of a restore, posts the story in its thread. */
   private async postNotice(request: RestoreRequest, table?: TableInfo): Promise<void> {
     const nowMs = this.deps.clock.now().getTime();
     let told = await this.deps.notifier.updateCard(request);
     if (request.status === 'succeeded' && table !== undefined) {
       told = (await this.deps.notifier.postInThread(request, completionReply(request, table, nowMs))) && told;
+      told = (await this.postChecklist(request)) && told;
     } else if (request.status === 'failed') {
       const message = request.failure?.message ?? 'The restore failed.';
       told =

@@ -66,7 +66,7 @@ export class RestoreScenario {
       config: { policy: options.policy } as Partial<Config>,
     });
     app.standIn.users.set(REQUESTER, { tz: 'America/Los_Angeles' });
-    const fake = new FakeDynamoDb(app.aws.dynamodb('us-east-1'), 'us-east-1', options.sharingAwsWith?.fake);
+    const fake = new FakeDynamoDb(app.aws.mocks('us-east-1'), 'us-east-1', options.sharingAwsWith?.fake);
     if (options.sharingAwsWith !== undefined) return new RestoreScenario(app, fake, clock);
     fake.addTable('employee');
     fake.pitr.set('employee', {

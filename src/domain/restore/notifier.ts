@@ -27,4 +27,8 @@ export interface RequestNotifier {
   updateCard(request: RestoreRequest): Promise<boolean>;
   /** A message in the card's thread (completion, failure). False when it could not be posted. */
   postInThread(request: RestoreRequest, reply: Reply): Promise<boolean>;
+  /** Like postInThread, returning the id of the (last) message, to edit it later. */
+  postThreadMessage(request: RestoreRequest, reply: Reply): Promise<string | undefined>;
+  /** Replaces a thread message posted earlier. False when it could not be edited. */
+  updateThreadMessage(request: RestoreRequest, messageTs: string, reply: Reply): Promise<boolean>;
 }

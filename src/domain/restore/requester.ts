@@ -10,6 +10,7 @@ import { asTyped } from '../invocation';
 import type { Policy } from '../policy';
 import { ephemeral, type Reply, type ReplyAction } from '../reply';
 import type { RequestKind, RestoreRequest, RestoreSource } from '../request';
+import type { SettingsService } from '../settings/service';
 import type { BackupInfo, DynamoDbGateway, TableInfo } from '../tables';
 import { describeSource } from './messages';
 import { defaultTargetName, digestOf, newRequestId, numberedName } from './naming';
@@ -31,6 +32,7 @@ export interface RestoreRequesterDeps {
   requests: RestoreRequests;
   notifier: RequestNotifier;
   policy: Policy;
+  settings: SettingsService;
   clock: Clock;
   logger: Logger;
   defaultRegion: string;
@@ -277,8 +279,10 @@ export class RestoreRequester {
   ): Promise<Reply> {
     const { deps } = this;
     const nowMs = deps.clock.now().getTime();
-    const pitr =
-      resolved.kind === 'restore_point_in_time' ? await deps.gateway.describePitr(region, table.name) : undefined;
+    const [pitr, sourceSettings] = await Promise.all([
+      resolved.kind === 'restore_point_in_time' ? deps.gateway.describePitr(region, table.name) : undefined,
+      deps.settings.snapshot(region, table.name), // what the checklist will compare against, as it is now
+    ]);
     const base = {
       requestId: newRequestId(),
       kind: resolved.kind,
@@ -298,6 +302,7 @@ export class RestoreRequester {
         windowEarliestMs: pitr?.earliestMs,
         windowLatestMs: pitr?.latestMs,
       },
+      sourceSettings,
       requesterId: context.userId,
       requesterTimeZone: context.timeZone,
       teamId: context.teamId,
@@ -368,7 +373,7 @@ export class RestoreRequester {
     command: RestoreCommand,
     style?: ReplyAction['style'],
   ): ReplyAction {
-    return { label, command: restoreCommandText(command), invokedAs: context.invokedAs, style };
+    return { kind: 'rerun', label, command: restoreCommandText(command), invokedAs: context.invokedAs, style };
   }
 }
 

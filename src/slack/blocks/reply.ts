@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Reply, ReplyAction } from '../../domain/reply';
 import { ACTION_IDS } from '../ids';
 import { SLACK_LIMITS } from '../limits';
-import { encodeRerunValue } from './button-values';
+import { encodeDecisionValue, encodeRerunValue } from './button-values';
 
 export interface RenderedReply {
   response_type: 'ephemeral' | 'in_channel';
@@ -40,17 +40,48 @@ function truncateLabel(label: string): string {
     : `${label.slice(0, SLACK_LIMITS.buttonLabelChars - 1)}…`;
 }
 
-function actionsBlock(actions: ReplyAction[]): KnownBlock {
+function button(action: ReplyAction, index: number) {
+  const { actionId, value } =
+    action.kind === 'rerun'
+      ? {
+          actionId: `${ACTION_IDS.rerun}_${index}`,
+          value: encodeRerunValue({ command: action.command, invokedAs: action.invokedAs }),
+        }
+      : {
+          actionId: action.name === 'reapply_settings' ? ACTION_IDS.reapplySettings : ACTION_IDS.cloneAlarms,
+          value: encodeDecisionValue({ requestId: action.requestId, digest: action.digest }),
+        };
   return {
-    type: 'actions',
-    elements: actions.slice(0, 25).map((action, index) => ({
-      type: 'button' as const,
-      action_id: `${ACTION_IDS.rerun}_${index}`,
-      text: { type: 'plain_text' as const, text: truncateLabel(action.label) },
-      value: encodeRerunValue({ command: action.command, invokedAs: action.invokedAs }),
-      ...(action.style ? { style: action.style } : {}),
-    })),
+    type: 'button' as const,
+    action_id: actionId,
+    text: { type: 'plain_text' as const, text: truncateLabel(action.label) },
+    value,
+    ...(action.style ? { style: action.style } : {}),
   };
+}
+
+function actionsBlock(actions: ReplyAction[]): KnownBlock {
+  return { type: 'actions', elements: actions.slice(0, 25).map(button) };
+}
+
+/**
+ * A Reply as as many Slack messages as it takes (50 blocks each), for thread posts where nothing may
+ * be cut. The buttons go with the last message.
+ */
+export function renderReplyMessages(reply: Reply): RenderedReply[] {
+  const blocks = [reply.text, ...(reply.sections ?? [])].flatMap((t) => splitText(t)).map(section);
+  const actions = reply.actions?.length ? [actionsBlock(reply.actions)] : [];
+  const all = [...blocks, ...actions];
+  const messages: RenderedReply[] = [];
+  for (let start = 0; start < all.length; start += SLACK_LIMITS.blocksPerMessage) {
+    const part = messages.length === 0 ? reply.text : `${reply.text} (continued)`;
+    messages.push({
+      response_type: reply.visibility,
+      text: part,
+      blocks: all.slice(start, start + SLACK_LIMITS.blocksPerMessage),
+    });
+  }
+  return messages;
 }
 
 /** A Reply as a Slack message: the summary, then each section, split to fit Slack's limits. */

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { RestoreRequest } from '../../domain/request';
 import { describeSource } from '../../domain/restore/messages';
+import { summarizeNotCopied } from '../../domain/settings/checklist';
 import { formatBytes, formatCount, formatDuration, formatInstantThreeWays, formatRelative } from '../../lib/format';
 import { ACTION_IDS } from '../ids';
 import { encodeDecisionValue } from './button-values';
@@ -122,6 +123,8 @@ export function buildRequestCard(request: RestoreRequest, nowMs: number): { text
     section(`*Restore point:* ${describeSource(request, nowMs)}${understood}${restoredTo}`),
   ];
   if (window) blocks.push(section(window));
+  if (request.sourceSettings !== undefined)
+    blocks.push(section(`*Not copied by a restore:* ${summarizeNotCopied(request.sourceSettings)}`));
   blocks.push({
     type: 'context',
     elements: [

@@ -5,6 +5,7 @@ import { registerConversationListeners } from './conversation';
 import { registerDecisionListener } from './decision';
 import { dropRedeliveredEvents } from './dedup';
 import { registerRerunListener } from './rerun';
+import { registerSettingsListener } from './settings';
 
 /** Every listener, one register function per Slack surface. */
 export function registerListeners(app: App, services: Services): void {
@@ -14,4 +15,5 @@ export function registerListeners(app: App, services: Services): void {
   registerConversationListeners(app, services);
   registerDecisionListener(app, services);
   registerRerunListener(app, services);
+  registerSettingsListener(app, services);
 }
