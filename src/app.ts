@@ -3,6 +3,8 @@ import type { AwsClientsFor } from './aws/clients';
 import { createDynamoDbGateway } from './aws/dynamodb';
 import { createSettingsGateway } from './aws/settings';
 import type { Config } from './config/config';
+import { ScheduleService } from './domain/backups/schedules';
+import { BackupService } from './domain/backups/service';
 import { Dispatcher } from './domain/dispatcher';
 import { Policy } from './domain/policy';
 import { DecisionService } from './domain/restore/decisions';
@@ -74,6 +76,26 @@ export function buildApp(deps: AppDeps): { app: App; services: Services } {
     clock,
     logger,
   });
+  const backups = new BackupService({
+    gateway,
+    requests,
+    notifier,
+    policy,
+    clock,
+    logger,
+    log: securityLog,
+    requestTtlMinutes: config.policy.requestTtlMinutes,
+    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  });
+  const schedules = new ScheduleService({
+    gateway,
+    schedules: store.schedules,
+    log: securityLog,
+    poster: notifier,
+    policy,
+    clock,
+    logger,
+  });
   const restores = new RestoreRequester({
     gateway,
     requests,
@@ -85,6 +107,17 @@ export function buildApp(deps: AppDeps): { app: App; services: Services } {
     defaultRegion: config.aws.defaultRegion,
     requestTtlMinutes: config.policy.requestTtlMinutes,
   });
+  const tracker = new RestoreTracker({
+    requests,
+    gateway,
+    notifier,
+    runner,
+    decisions,
+    settings,
+    clock,
+    logger,
+    pollIntervalSeconds: config.pollIntervalSeconds,
+  });
   const services: Services = {
     dispatcher: new Dispatcher({
       logger,
@@ -92,21 +125,16 @@ export function buildApp(deps: AppDeps): { app: App; services: Services } {
       restores,
       status: new StatusService({ requests, securityLog, clock }),
       settings,
+      backups,
+      schedules,
       defaultRegion: config.aws.defaultRegion,
     }),
     decisions,
     settings,
-    tracker: new RestoreTracker({
-      requests,
-      gateway,
-      notifier,
-      runner,
-      decisions,
-      settings,
-      clock,
-      logger,
-      pollIntervalSeconds: config.pollIntervalSeconds,
-    }),
+    tracker,
+    tick: async () => {
+      await Promise.all([tracker.tick(), schedules.runDue()]);
+    },
     store,
     inFlight: new InFlightWork(),
     botName: memoize(async () => {

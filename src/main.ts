@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 
   await app.init();
   await app.start(slack.port);
-  const tracker = startTrackerLoop(() => services.tracker.tick(), config.pollIntervalSeconds * 1000, logger);
+  const tracker = startTrackerLoop(() => services.tick(), config.pollIntervalSeconds * 1000, logger);
   logger.info(
     `dynamodb-chatops is running (${socketMode ? 'Socket Mode' : `HTTP on port ${slack.port}, path /slack/events`}); state: ${state.description}`,
   );

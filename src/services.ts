@@ -12,6 +12,8 @@ export interface Services {
   settings: SettingsService;
   /** One pass over open requests; the long-lived process runs it on a timer, Lambda on a schedule. */
   tracker: RestoreTracker;
+  /** Everything periodic: the restore tracker and due scheduled backups (long-lived timer or Lambda tick). */
+  tick: () => Promise<void>;
   store: StateStore;
   /** Listener work still running; shutdown waits for it. */
   inFlight: InFlightWork;

@@ -1,5 +1,7 @@
 import {
   type BackupSummary,
+  CreateBackupCommand,
+  DeleteBackupCommand,
   DescribeBackupCommand,
   DescribeContinuousBackupsCommand,
   DescribeTableCommand,
@@ -8,6 +10,7 @@ import {
   RestoreTableFromBackupCommand,
   RestoreTableToPointInTimeCommand,
   type TableDescription,
+  UpdateContinuousBackupsCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { BackupInfo, DynamoDbGateway, TableInfo } from '../domain/tables';
 import type { AwsClientsFor } from './clients';
@@ -135,6 +138,40 @@ export function createDynamoDbGateway(clientsFor: AwsClientsFor): DynamoDbGatewa
           ),
       );
       return toTableInfo(output.TableDescription ?? { TableName: targetTable });
+    },
+
+    async createBackup(region, table, name) {
+      const { BackupDetails } = await call({ operation: 'CreateBackup', region, resource: `table \`${table}\`` }, () =>
+        clientsFor(region).dynamodb.send(new CreateBackupCommand({ TableName: table, BackupName: name })),
+      );
+      return toBackupInfo({ ...BackupDetails, TableName: table });
+    },
+
+    async deleteBackup(region, arn) {
+      await call({ operation: 'DeleteBackup', region, resource: `backup ${arn}` }, () =>
+        clientsFor(region).dynamodb.send(new DeleteBackupCommand({ BackupArn: arn })),
+      );
+    },
+
+    async updatePitr(region, table, enabled, recoveryPeriodDays) {
+      const output = await call({ operation: 'UpdateContinuousBackups', region, resource: `table \`${table}\`` }, () =>
+        clientsFor(region).dynamodb.send(
+          new UpdateContinuousBackupsCommand({
+            TableName: table,
+            PointInTimeRecoverySpecification: {
+              PointInTimeRecoveryEnabled: enabled,
+              ...(enabled && recoveryPeriodDays !== undefined ? { RecoveryPeriodInDays: recoveryPeriodDays } : {}),
+            },
+          }),
+        ),
+      );
+      const pitr = output.ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
+      return {
+        enabled: pitr?.PointInTimeRecoveryStatus === 'ENABLED',
+        earliestMs: pitr?.EarliestRestorableDateTime?.getTime(),
+        latestMs: pitr?.LatestRestorableDateTime?.getTime(),
+        recoveryPeriodDays: pitr?.RecoveryPeriodInDays,
+      };
     },
 
     async restoreFromBackup(region, { backupArn, targetTable }) {

@@ -1,5 +1,7 @@
 import type { Logger } from '../lib/logger';
 import { type Command, parseCommand } from '../parse/command';
+import type { ScheduleService } from './backups/schedules';
+import type { BackupService } from './backups/service';
 import { isUserError, type UserError } from './errors';
 import { buildHelp } from './help';
 import { asTyped } from './invocation';
@@ -26,6 +28,8 @@ export interface DispatcherDeps {
   restores: RestoreRequester;
   status: StatusService;
   settings: SettingsService;
+  backups: BackupService;
+  schedules: ScheduleService;
   defaultRegion: string;
 }
 
@@ -46,11 +50,29 @@ export class Dispatcher {
 
   private async route(command: Command, context: CommandContext): Promise<Reply> {
     const { deps } = this;
+    const region = command.region ?? deps.defaultRegion;
     switch (command.verb) {
       case 'help':
         return buildHelp(context.invokedAs);
       case 'restore':
         return deps.restores.request(command, { ...context, timeZone: await this.timeZoneOf(context.userId) });
+      case 'backup':
+        return deps.backups.create(command, region, context);
+      case 'backups':
+        return deps.backups.list(region, command.table, command.page ?? 1, context.invokedAs);
+      case 'delete_backup':
+        return deps.backups.requestDelete(command.backup, region, context);
+      case 'pitr':
+        if (command.action === 'status') return deps.backups.pitrStatus(region, command.table);
+        if (command.action === 'on')
+          return deps.backups.pitrOn(region, command.table, command.recoveryPeriodDays, context);
+        return deps.backups.requestPitrOff(region, command.table, context);
+      case 'schedule':
+        return deps.schedules.schedule(region, command.table, command.schedule, context);
+      case 'schedules':
+        return deps.schedules.list();
+      case 'unschedule':
+        return deps.schedules.unschedule(region, command.table, context);
       case 'checklist':
         return deps.settings.checklistById(command.requestId);
       case 'compare':

@@ -11,6 +11,11 @@ export interface Reply {
   sections?: string[];
   /** One-click follow-ups: each runs a command as the person who clicks it. */
   actions?: ReplyAction[];
+  /**
+   * A later version of this reply (e.g. a backup going from CREATING to AVAILABLE). The chat layer
+   * replaces the reply with each version until this returns undefined.
+   */
+  followUp?: () => Promise<Reply | undefined>;
 }
 
 /** A button: a follow-up command for whoever clicks it, or an action on a stored request. */

@@ -38,13 +38,20 @@ export const REQUEST_STATUSES: readonly RequestStatus[] = [
 
 export const TERMINAL_STATUSES: readonly RequestStatus[] = ['denied', 'cancelled', 'expired', 'succeeded', 'failed'];
 
-export type RequestKind = 'restore_point_in_time' | 'restore_from_backup';
+/** Restores, and the other actions that need approval: deleting a backup, turning PITR off. */
+export type RequestKind = 'restore_point_in_time' | 'restore_from_backup' | 'delete_backup' | 'disable_pitr';
+
+export function isRestore(kind: RequestKind): boolean {
+  return kind === 'restore_point_in_time' || kind === 'restore_from_backup';
+}
 
 /** Where a restore starts from: a fixed instant, DynamoDB's latest restorable time, or a backup. */
 export type RestoreSource =
   | { type: 'instant'; restorePointMs: number; understoodAs: string }
   | { type: 'latest' }
-  | { type: 'backup'; backupArn: string; backupName: string; backupCreatedMs: number };
+  | { type: 'backup'; backupArn: string; backupName: string; backupCreatedMs: number }
+  /** Actions on the table itself (turning PITR off). */
+  | { type: 'none' };
 
 export interface Approval {
   userId: string;

@@ -40,14 +40,21 @@ export class StatusService {
       table === undefined
         ? await this.deps.requests.listRecent(20)
         : await this.deps.requests.listForTable(region, table, 20);
-    if (requests.length === 0)
-      return ephemeral(table === undefined ? 'No requests yet.' : `No requests for \`${table}\` in ${region} yet.`);
-    return ephemeral(
+    const events = table === undefined ? [] : await this.deps.securityLog.listTableEvents(region, table);
+    if (requests.length === 0 && events.length === 0) {
+      return ephemeral(
+        table === undefined ? 'No requests yet.' : `Nothing recorded for \`${table}\` in ${region} yet.`,
+      );
+    }
+    const sections = requests.map(
+      (r) => `${summaryLine(r, nowMs)}\n${r.history.map((h) => `    ${auditLine(h, nowMs)}`).join('\n')}`,
+    );
+    if (events.length > 0) sections.push(`*Other changes:*\n${events.map((e) => auditLine(e, nowMs)).join('\n')}`);
+    const title =
       table === undefined
         ? `The ${requests.length} most recent requests:`
-        : `Requests for \`${table}\` in ${region}, newest first:`,
-      requests.map((r) => `${summaryLine(r, nowMs)}\n${r.history.map((h) => `    ${auditLine(h, nowMs)}`).join('\n')}`),
-    );
+        : `History of \`${table}\` in ${region}, newest requests first:`;
+    return ephemeral(title, sections);
   }
 
   private async oneRequest(requestId: string, nowMs: number): Promise<Reply> {

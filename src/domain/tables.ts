@@ -55,4 +55,8 @@ export interface DynamoDbGateway {
     input: { sourceTableArn: string; targetTable: string; restoreDateTimeMs?: number },
   ): Promise<TableInfo>;
   restoreFromBackup(region: string, input: { backupArn: string; targetTable: string }): Promise<TableInfo>;
+  createBackup(region: string, table: string, name: string): Promise<BackupInfo>;
+  deleteBackup(region: string, arn: string): Promise<void>;
+  /** `UpdateContinuousBackups`; returns the state DynamoDB reports afterwards. */
+  updatePitr(region: string, table: string, enabled: boolean, recoveryPeriodDays?: number): Promise<PitrInfo>;
 }

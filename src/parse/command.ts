@@ -15,7 +15,7 @@ export type Command = { region?: string } & (
   | { verb: 'help' }
   | { verb: 'restore'; table: string; from: RestoreFrom; target?: string }
   | { verb: 'backup'; table: string; name?: string }
-  | { verb: 'backups'; table?: string }
+  | { verb: 'backups'; table?: string; page?: number }
   | { verb: 'delete_backup'; backup: Exclude<BackupRef, { type: 'latest' }> }
   | ({ verb: 'pitr'; table: string } & PitrAction)
   | { verb: 'schedule'; table: string; schedule: ScheduleSpec }
@@ -141,7 +141,7 @@ function parseVerb(verbWord: string, c: VerbContext): Command | undefined {
     case 'snapshot':
       return parseBackup(c);
     case 'backups':
-      return { verb: 'backups', table: optionalTable(c, 'backups', ['for', 'of']) };
+      return parseBackups(c);
     case 'list':
     case 'show':
       return parseVerb((words.next() ?? '').toLowerCase(), c);
@@ -287,6 +287,24 @@ function parseBackup(c: VerbContext): Command {
     return finish(c, 'backup', { verb: 'backup', table, name: parseName(raw, 'backup') });
   }
   return finish(c, 'backup', { verb: 'backup', table, name });
+}
+
+/** `backups [<table>] [page <N>]`: the page comes from the "Show more" button. */
+function parseBackups(c: VerbContext): Command {
+  const { words } = c;
+  const all = words.words;
+  let page: number | undefined;
+  if (all.length >= 2 && all.at(-2)?.toLowerCase() === 'page') {
+    page = Number(all.at(-1));
+    if (!Number.isInteger(page) || page < 1)
+      throw wrongArguments(c, 'backups', `\`page\` takes a whole number, not \`${all.at(-1)}\`.`);
+    all.splice(-2, 2);
+  }
+  return {
+    verb: 'backups',
+    table: optionalTable(c, 'backups', ['for', 'of']),
+    ...(page === undefined ? {} : { page }),
+  };
 }
 
 function parseDeleteBackup(c: VerbContext): Command {

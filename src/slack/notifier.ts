@@ -66,6 +66,13 @@ export class SlackRequestNotifier implements RequestNotifier {
     return lastTs;
   }
 
+  async postToChannel(channelId: string, reply: Reply): Promise<boolean> {
+    const { text, blocks } = renderReply(reply);
+    return this.attempt(`post in ${channelId}`, () =>
+      this.client.chat.postMessage({ channel: channelId, text, blocks }),
+    );
+  }
+
   async updateThreadMessage(request: RestoreRequest, messageTs: string, reply: Reply): Promise<boolean> {
     const { text, blocks } = renderReply(reply);
     return this.attempt(`edit a thread message of ${request.requestId}`, () =>

@@ -12,11 +12,11 @@ const STATUSES = REQUEST_STATUSES as [RequestStatus, ...RequestStatus[]];
 /** The stored shape of a restore request (see domain/request.ts for its meaning). */
 export const restoreRequestSchema = item({
   requestId: string().key(),
-  kind: string().enum('restore_point_in_time', 'restore_from_backup'),
+  kind: string().enum('restore_point_in_time', 'restore_from_backup', 'delete_backup', 'disable_pitr'),
   region: string(),
   sourceTable: string(),
   source: map({
-    type: string().enum('instant', 'latest', 'backup'),
+    type: string().enum('instant', 'latest', 'backup', 'none'),
     restorePointMs: number().optional(),
     understoodAs: string().optional(),
     backupArn: string().optional(),

@@ -267,6 +267,8 @@ function toSource(stored: StoredItem['source']): RestoreSource {
         backupName: stored.backupName ?? '',
         backupCreatedMs: stored.backupCreatedMs ?? 0,
       };
+    case 'none':
+      return { type: 'none' };
     default:
       return { type: 'latest' };
   }

@@ -17,6 +17,10 @@ export interface SecurityEvent {
   detail?: string;
 }
 
+function tableStream(region: string, table: string): string {
+  return `table:${region}#${table}`;
+}
+
 function createSecurityEventEntity(table: Table) {
   return new Entity({
     name: 'SecurityEvent',
@@ -37,7 +41,10 @@ function createSecurityEventEntity(table: Table) {
   });
 }
 
-/** The security log: refused clicks (tampered buttons, wrong workspace, unknown requests). */
+/**
+ * The event log beside the requests: refused clicks (tampered buttons, wrong workspace, unknown
+ * requests), and changes made outside an approval flow (backups, PITR on, schedules), per table.
+ */
 export class SecurityLog {
   private readonly entity: ReturnType<typeof createSecurityEventEntity>;
 
@@ -51,6 +58,15 @@ export class SecurityLog {
       .build(PutItemCommand)
       .item({ ...event, eventKey })
       .send();
+  }
+
+  /** A change to a table that needed no approval (backup taken, PITR on, schedule set). */
+  async recordTableEvent(region: string, table: string, event: Omit<SecurityEvent, 'requestId'>): Promise<void> {
+    await this.record({ ...event, requestId: tableStream(region, table) });
+  }
+
+  async listTableEvents(region: string, table: string): Promise<SecurityEvent[]> {
+    return this.listFor(tableStream(region, table));
   }
 
   async listFor(requestId: string): Promise<SecurityEvent[]> {

@@ -5,6 +5,7 @@ import { DedupMarkers } from './dedup-markers';
 import { STATE_TABLE_KEYS as K } from './keys';
 import { createRestoreRequestEntity } from './request-entity';
 import { RestoreRequests } from './restore-requests';
+import { BackupSchedules } from './schedules';
 import { SecurityLog } from './security-log';
 
 export interface StateStoreOptions {
@@ -18,6 +19,7 @@ export interface StateStore {
   requests: RestoreRequests;
   dedup: DedupMarkers;
   securityLog: SecurityLog;
+  schedules: BackupSchedules;
 }
 
 export function createStateTable(documentClient: DynamoDBDocumentClient, tableName: string) {
@@ -52,5 +54,6 @@ export function createStateStore({ documentClient, tableName, clock }: StateStor
     requests: new RestoreRequests(createRestoreRequestEntity(table), table, clock),
     dedup: new DedupMarkers(table, clock),
     securityLog: new SecurityLog(table),
+    schedules: new BackupSchedules(table),
   };
 }

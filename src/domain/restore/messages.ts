@@ -15,6 +15,8 @@ export function describeSource(request: RestoreRequest, nowMs: number): string {
       return 'the latest restorable time, chosen by DynamoDB when the restore starts';
     case 'backup':
       return `backup \`${request.source.backupName}\` of ${formatInstantThreeWays(request.source.backupCreatedMs, nowMs)}`;
+    case 'none':
+      return 'not applicable';
   }
 }
 

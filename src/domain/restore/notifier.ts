@@ -29,6 +29,8 @@ export interface RequestNotifier {
   postInThread(request: RestoreRequest, reply: Reply): Promise<boolean>;
   /** Like postInThread, returning the id of the (last) message, to edit it later. */
   postThreadMessage(request: RestoreRequest, reply: Reply): Promise<string | undefined>;
+  /** A message in a channel, outside any card's thread (scheduled backups). */
+  postToChannel(channelId: string, reply: Reply): Promise<boolean>;
   /** Replaces a thread message posted earlier. False when it could not be edited. */
   updateThreadMessage(request: RestoreRequest, messageTs: string, reply: Reply): Promise<boolean>;
 }

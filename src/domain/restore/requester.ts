@@ -14,7 +14,8 @@ import type { SettingsService } from '../settings/service';
 import type { BackupInfo, DynamoDbGateway, TableInfo } from '../tables';
 import { describeSource } from './messages';
 import { defaultTargetName, digestOf, newRequestId, numberedName } from './naming';
-import { ChannelUnreachableError, type RequestNotifier } from './notifier';
+import type { RequestNotifier } from './notifier';
+import { publishRequestCard } from './publish';
 
 type RestoreCommand = Extract<Command, { verb: 'restore' }>;
 
@@ -330,28 +331,8 @@ export class RestoreRequester {
 
   private async postCard(request: RestoreRequest): Promise<Reply> {
     const { deps } = this;
-    try {
-      const messageTs = await deps.notifier.postCard(request);
-      await deps.requests.attachCard(request.requestId, messageTs);
-      await deps.requests.clearNotice({ ...request, messageTs });
-    } catch (error) {
-      if (!(error instanceof ChannelUnreachableError)) throw error;
-      await deps.requests.transition({
-        requestId: request.requestId,
-        from: ['pending'],
-        to: 'failed',
-        expectedVersion: request.version,
-        audit: { actorId: 'bot', event: 'failed', detail: `request card could not be posted: ${error.reason}` },
-        changes: { failure: { code: error.reason, message: 'The request card could not be posted.' } },
-      });
-      await deps.requests.clearNotice({ ...request, status: 'failed' });
-      return ephemeral(
-        `I can't post in this channel (${error.reason}), so nobody could approve the request. Nothing was restored.`,
-        [
-          'Invite me first: type `/invite @ddb` in this channel (or add the app from the channel details), then ask again.',
-        ],
-      );
-    }
+    const refused = await publishRequestCard(deps, request);
+    if (refused !== undefined) return refused;
     const minutes = deps.requestTtlMinutes;
     const nowMs = deps.clock.now().getTime();
     const inYourZone =

@@ -2,7 +2,7 @@ import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import type { RestoreRequests } from '../../store/restore-requests';
 import { AwsCallError, isAwsCallError } from '../errors';
-import type { RestoreRequest } from '../request';
+import { isRestore, type RestoreRequest } from '../request';
 import type { DynamoDbGateway, TableInfo } from '../tables';
 import { failureReply } from './messages';
 import type { RequestNotifier } from './notifier';
@@ -59,6 +59,7 @@ export class RestoreRunner {
   }
 
   private async run(request: RestoreRequest, { resumed = false } = {}): Promise<void> {
+    if (!isRestore(request.kind)) return this.runAction(request, resumed);
     try {
       const existing = await this.deps.gateway.describeTable(request.region, request.targetTable);
       if (existing !== undefined) {
@@ -83,6 +84,54 @@ export class RestoreRunner {
       if (isAwsCallError(error)) return await this.fail(request, error);
       throw error;
     }
+  }
+
+  /** Approved actions other than restores: one call, done when AWS says so. */
+  private async runAction(request: RestoreRequest, resumed: boolean): Promise<void> {
+    const { gateway } = this.deps;
+    try {
+      if (request.kind === 'delete_backup' && request.source.type === 'backup') {
+        try {
+          await gateway.deleteBackup(request.region, request.source.backupArn);
+        } catch (error) {
+          // A resumed delete whose first attempt went through finds nothing left to delete: done.
+          if (!(resumed && isAwsCallError(error, 'BackupNotFoundException'))) throw error;
+        }
+        return await this.finishAction(
+          request,
+          `Backup \`${request.source.backupName}\` of \`${request.sourceTable}\` is deleted.`,
+        );
+      }
+      if (request.kind === 'disable_pitr') {
+        await gateway.updatePitr(request.region, request.sourceTable, false);
+        return await this.finishAction(
+          request,
+          `Point-in-time recovery is off for \`${request.sourceTable}\`: its restore window is gone.`,
+        );
+      }
+    } catch (error) {
+      if (isAwsCallError(error)) return await this.fail(request, error);
+      throw error;
+    }
+  }
+
+  private async finishAction(request: RestoreRequest, done: string): Promise<void> {
+    const result = await this.deps.requests.transition({
+      requestId: request.requestId,
+      from: ['starting'],
+      to: 'succeeded',
+      expectedVersion: request.version,
+      audit: { actorId: 'bot', event: 'succeeded', detail: done },
+      changes: { completedAtMs: this.deps.clock.now().getTime() },
+      releaseLease: true,
+    });
+    if (!result.ok) return;
+    const shown = await this.deps.notifier.updateCard(result.request);
+    const told = await this.deps.notifier.postInThread(result.request, {
+      visibility: 'in_channel',
+      text: `✅ ${done}`,
+    });
+    if (shown && told) await this.deps.requests.clearNotice(result.request);
   }
 
   /** The window moves: a point inside it at request time may have fallen out (or PITR was turned off). */
@@ -213,5 +262,7 @@ export function isOurRestore(table: TableInfo, request: RestoreRequest): boolean
         restore.sourceTableArn === request.snapshot.tableArn &&
         (table.createdMs ?? 0) >= (request.startedAtMs ?? request.createdAtMs) - 60_000
       );
+    case 'none':
+      return false;
   }
 }

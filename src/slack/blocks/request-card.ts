@@ -89,6 +89,7 @@ function decisionButtons(request: RestoreRequest): KnownBlock {
 
 /** The request card (design §3.3): everything an approver needs, and buttons only while pending. */
 export function buildRequestCard(request: RestoreRequest, nowMs: number): { text: string; blocks: KnownBlock[] } {
+  if (request.kind === 'delete_backup' || request.kind === 'disable_pitr') return buildActionCard(request, nowMs);
   const { snapshot } = request;
   const method = request.source.type === 'backup' ? 'From an on-demand backup' : 'Point-in-time recovery';
   const understood = request.source.type === 'instant' ? `\n_Read as:_ ${request.source.understoodAs}` : '';
@@ -139,4 +140,33 @@ export function buildRequestCard(request: RestoreRequest, nowMs: number): { text
     text: `Restore request ${request.requestId}: ${request.sourceTable} → ${request.targetTable} (${request.status})`,
     blocks,
   };
+}
+
+/** Cards for the other actions that need approval: deleting a backup, turning PITR off. */
+function buildActionCard(request: RestoreRequest, nowMs: number): { text: string; blocks: KnownBlock[] } {
+  const deleting = request.kind === 'delete_backup' && request.source.type === 'backup';
+  const title = deleting ? 'Delete backup' : 'Turn off point-in-time recovery';
+  const what =
+    request.source.type === 'backup'
+      ? `*Backup:* \`${request.source.backupName}\` of \`${request.sourceTable}\` (${request.region}), made ${formatInstantThreeWays(request.source.backupCreatedMs, nowMs)}, about ${formatBytes(request.snapshot.sizeBytes)}`
+      : `*Table:* \`${request.sourceTable}\` (${request.region}), about ${formatBytes(request.snapshot.sizeBytes)}`;
+  const window =
+    request.snapshot.windowEarliestMs !== undefined && request.snapshot.windowLatestMs !== undefined
+      ? ` Today it can be restored to any second from ${slackDate(request.snapshot.windowEarliestMs)} to ${slackDate(request.snapshot.windowLatestMs)}.`
+      : '';
+  const warning = deleting
+    ? '⚠️ A deleted backup cannot be recovered: nothing can be restored from it afterwards.'
+    : `⚠️ Turning PITR off deletes the restore window.${window} After this, no point-in-time restore of \`${request.sourceTable}\` is possible for any moment before PITR is turned on again.`;
+  const statusLine =
+    request.status === 'succeeded'
+      ? `✅ *Done* ${slackDate(request.completedAtMs ?? nowMs)}.`
+      : describeCardStatus(request, nowMs);
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: `${title}: request ${request.requestId}`.slice(0, 150) } },
+    section(statusLine),
+    section(`${what}\n*Requested by:* <@${request.requesterId}> at ${slackDate(request.createdAtMs)}`),
+    section(warning),
+  ];
+  if (request.status === 'pending') blocks.push(decisionButtons(request));
+  return { text: `${title}: request ${request.requestId} (${request.status})`, blocks };
 }

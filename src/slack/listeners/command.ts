@@ -15,5 +15,9 @@ export function registerCommandListener(app: App, { dispatcher }: Services): voi
       invokedAs: command.command,
     });
     await respond(renderReply(reply));
+    // Replies that change (a backup going from CREATING to AVAILABLE) replace themselves in place.
+    for (let next = await reply.followUp?.(); next !== undefined; next = await next.followUp?.()) {
+      await respond({ ...renderReply(next), replace_original: true });
+    }
   });
 }
