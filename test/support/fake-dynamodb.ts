@@ -25,6 +25,7 @@ interface FakeAccount {
   scaling: Map<string, Map<string, aas.ScalableTarget & { policies: aas.ScalingPolicy[] }>>;
   alarms: cw.MetricAlarm[];
   mappings: lambda.EventSourceMappingConfiguration[];
+  backups: BackupSummary[];
 }
 
 export const ACCOUNT = '123456789012';
@@ -98,7 +99,6 @@ export interface FakePitr {
  */
 export class FakeDynamoDb {
   readonly account: FakeAccount;
-  backups: BackupSummary[] = [];
   /** Delays every call (to test that acks do not wait for AWS). */
   delayMs = 0;
   private readonly mock: RegionMocks['dynamodb'];
@@ -117,6 +117,7 @@ export class FakeDynamoDb {
       scaling: new Map(),
       alarms: [],
       mappings: [],
+      backups: [],
     };
     this.install();
     installSettings(this, mocks, region);
@@ -128,6 +129,14 @@ export class FakeDynamoDb {
 
   get pitr(): Map<string, FakePitr> {
     return this.account.pitr;
+  }
+
+  get backups(): BackupSummary[] {
+    return this.account.backups;
+  }
+
+  set backups(backups: BackupSummary[]) {
+    this.account.backups = backups;
   }
 
   extrasOf(table: string): FakeTableExtras {
@@ -298,6 +307,39 @@ export class FakeDynamoDb {
           }),
         };
       });
+    mock.on(ddb.CreateBackupCommand).callsFake(async (input: ddb.CreateBackupCommandInput) => {
+      await this.delay();
+      const table = this.tables.get(input.TableName ?? '');
+      if (table === undefined) throw awsError('TableNotFoundException', `Table not found: ${input.TableName}`);
+      const created = new Date();
+      const summary = backupSummary(this.region, input.TableName ?? '', input.BackupName ?? '', created, {
+        BackupStatus: 'CREATING',
+        BackupSizeBytes: table.TableSizeBytes,
+        BackupArn: backupArn(
+          this.region,
+          input.TableName ?? '',
+          `${String(created.getTime()).padStart(14, '0')}-${String(this.backups.length).padStart(8, '0')}`,
+        ),
+      });
+      this.backups.push(summary);
+      return {
+        BackupDetails: {
+          BackupArn: summary.BackupArn,
+          BackupName: summary.BackupName,
+          BackupSizeBytes: summary.BackupSizeBytes,
+          BackupStatus: 'CREATING',
+          BackupType: 'USER',
+          BackupCreationDateTime: created,
+        },
+      };
+    });
+    mock.on(ddb.DeleteBackupCommand).callsFake(async (input: ddb.DeleteBackupCommandInput) => {
+      await this.delay();
+      const backup = this.backups.find((b) => b.BackupArn === input.BackupArn);
+      if (backup === undefined) throw awsError('BackupNotFoundException', `Backup not found: ${input.BackupArn}`);
+      this.backups = this.backups.filter((b) => b !== backup);
+      return { BackupDescription: { BackupDetails: { ...backup, BackupStatus: 'DELETED' } as never } };
+    });
     mock.on(ddb.RestoreTableFromBackupCommand).callsFake(async (input: ddb.RestoreTableFromBackupCommandInput) => {
       await this.delay();
       const backup = this.backups.find((b) => b.BackupArn === input.BackupArn);

@@ -115,7 +115,11 @@ export class RestoreScenario {
   cards(): Card[] {
     return this.app.standIn
       .callsTo('chat.postMessage')
-      .filter((c) => JSON.stringify(c.params.blocks ?? '').includes('Restore request R-'))
+      .filter((c) =>
+        /"type":"header","text":\{"type":"plain_text","text":"[^"]*request R-/.test(
+          JSON.stringify(c.params.blocks ?? ''),
+        ),
+      )
       .map((c) => toCard(c));
   }
 
@@ -195,7 +199,7 @@ export class RestoreScenario {
 
 function toCard(call: RecordedCall): Card {
   const blocks = call.params.blocks as Card['blocks'];
-  const requestId = /Restore request (R-[A-Z0-9]+)/.exec(JSON.stringify(blocks))?.[1] ?? '';
+  const requestId = /request (R-[A-Z0-9]+)/.exec(JSON.stringify(blocks))?.[1] ?? '';
   return {
     channel: String(call.params.channel),
     ts: String(call.response?.ts),
