@@ -1,10 +1,13 @@
 import { App, type Receiver } from '@slack/bolt';
 import type { AwsClientsFor } from './aws/clients';
 import { createDynamoDbGateway } from './aws/dynamodb';
+import { createPriceListGateway } from './aws/pricing';
 import { createSettingsGateway } from './aws/settings';
 import type { Config } from './config/config';
 import { ScheduleService } from './domain/backups/schedules';
 import { BackupService } from './domain/backups/service';
+import { PriceService } from './domain/cost/price-service';
+import { CostService } from './domain/cost/service';
 import { Dispatcher } from './domain/dispatcher';
 import { Policy } from './domain/policy';
 import { DecisionService } from './domain/restore/decisions';
@@ -76,6 +79,13 @@ export function buildApp(deps: AppDeps): { app: App; services: Services } {
     clock,
     logger,
   });
+  const prices = new PriceService({
+    gateway: createPriceListGateway(deps.awsClients(config.aws.defaultRegion).pricing),
+    cache: store.prices,
+    clock,
+    logger,
+  });
+  const cost = new CostService({ gateway, prices, policy, clock });
   const backups = new BackupService({
     gateway,
     requests,
@@ -84,6 +94,7 @@ export function buildApp(deps: AppDeps): { app: App; services: Services } {
     clock,
     logger,
     log: securityLog,
+    cost,
     requestTtlMinutes: config.policy.requestTtlMinutes,
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   });
@@ -102,6 +113,7 @@ export function buildApp(deps: AppDeps): { app: App; services: Services } {
     notifier,
     policy,
     settings,
+    cost,
     clock,
     logger,
     defaultRegion: config.aws.defaultRegion,
@@ -127,6 +139,7 @@ export function buildApp(deps: AppDeps): { app: App; services: Services } {
       settings,
       backups,
       schedules,
+      cost,
       defaultRegion: config.aws.defaultRegion,
     }),
     decisions,

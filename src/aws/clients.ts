@@ -2,6 +2,8 @@ import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-s
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import type { PricingClient } from '@aws-sdk/client-pricing';
+import { createPricingClient } from './pricing';
 
 /** The AWS SDK clients the bot uses in one region. */
 export interface AwsClients {
@@ -15,6 +17,8 @@ export interface AwsClients {
   autoScaling: ApplicationAutoScalingClient;
   cloudWatch: CloudWatchClient;
   lambda: LambdaClient;
+  /** Pinned to a Price List endpoint region (us-east-1); the priced region is a filter. Shared by every region. */
+  pricing: PricingClient;
 }
 
 /** Region-aware client factory; the only way code below the composition root gets a client. */
@@ -27,6 +31,11 @@ export type AwsClientsFor = (region: string) => AwsClients;
  */
 export function createAwsClients(): AwsClientsFor {
   const byRegion = new Map<string, AwsClients>();
+  let pricing: PricingClient | undefined;
+  const sharedPricing = () => {
+    pricing ??= createPricingClient();
+    return pricing;
+  };
   return (region) => {
     const cached = byRegion.get(region);
     if (cached) return cached;
@@ -36,6 +45,7 @@ export function createAwsClients(): AwsClientsFor {
       autoScaling: new ApplicationAutoScalingClient({ region }),
       cloudWatch: new CloudWatchClient({ region }),
       lambda: new LambdaClient({ region }),
+      pricing: sharedPricing(),
     };
     byRegion.set(region, clients);
     return clients;

@@ -7,6 +7,8 @@ import {
   DescribeTableCommand,
   ListBackupsCommand,
   type ListBackupsCommandOutput,
+  ListTablesCommand,
+  type ListTablesCommandOutput,
   RestoreTableFromBackupCommand,
   RestoreTableToPointInTimeCommand,
   type TableDescription,
@@ -138,6 +140,20 @@ export function createDynamoDbGateway(clientsFor: AwsClientsFor): DynamoDbGatewa
           ),
       );
       return toTableInfo(output.TableDescription ?? { TableName: targetTable });
+    },
+
+    async listTables(region) {
+      const names: string[] = [];
+      let start: string | undefined;
+      do {
+        const page: ListTablesCommandOutput = await call(
+          { operation: 'ListTables', region, resource: 'the tables' },
+          () => clientsFor(region).dynamodb.send(new ListTablesCommand({ ExclusiveStartTableName: start, Limit: 100 })),
+        );
+        names.push(...(page.TableNames ?? []));
+        start = page.LastEvaluatedTableName;
+      } while (start !== undefined);
+      return names;
     },
 
     async createBackup(region, table, name) {

@@ -38,7 +38,7 @@ export interface CallContext {
   /** Table or backup the call was about, in plain words (`table employee`). */
   resource: string;
   /** IAM service prefix of the operation. @default 'dynamodb' */
-  service?: 'dynamodb' | 'application-autoscaling' | 'cloudwatch' | 'lambda';
+  service?: 'dynamodb' | 'application-autoscaling' | 'cloudwatch' | 'lambda' | 'pricing';
 }
 
 /**

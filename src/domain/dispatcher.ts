@@ -2,9 +2,9 @@ import type { Logger } from '../lib/logger';
 import { type Command, parseCommand } from '../parse/command';
 import type { ScheduleService } from './backups/schedules';
 import type { BackupService } from './backups/service';
+import type { CostService } from './cost/service';
 import { isUserError, type UserError } from './errors';
 import { buildHelp } from './help';
-import { asTyped } from './invocation';
 import type { PeopleDirectory } from './people';
 import { ephemeral, type Reply } from './reply';
 import type { RestoreRequester } from './restore/requester';
@@ -30,6 +30,7 @@ export interface DispatcherDeps {
   settings: SettingsService;
   backups: BackupService;
   schedules: ScheduleService;
+  cost: CostService;
   defaultRegion: string;
 }
 
@@ -73,6 +74,10 @@ export class Dispatcher {
         return deps.schedules.list();
       case 'unschedule':
         return deps.schedules.unschedule(region, command.table, context);
+      case 'cost':
+        return command.table === undefined
+          ? deps.cost.regionSummary(region)
+          : deps.cost.tableCost(region, command.table);
       case 'checklist':
         return deps.settings.checklistById(command.requestId);
       case 'compare':
@@ -81,10 +86,6 @@ export class Dispatcher {
         return deps.status.status(context.invokedAs, command.requestId);
       case 'history':
         return deps.status.history(command.region ?? deps.defaultRegion, command.table);
-      default:
-        return ephemeral(
-          `\`${command.verb.replace('_', ' ')}\` is not available yet. Try \`${asTyped(context.invokedAs, 'help')}\` for what works today.`,
-        );
     }
   }
 

@@ -16,6 +16,8 @@ export interface Reply {
    * replaces the reply with each version until this returns undefined.
    */
   followUp?: () => Promise<Reply | undefined>;
+  /** A file to share alongside the reply (e.g. the full cost list as CSV). */
+  file?: { filename: string; title: string; content: string };
 }
 
 /** A button: a follow-up command for whoever clicks it, or an action on a stored request. */

@@ -74,6 +74,10 @@ export interface SourceSnapshot {
   itemCount: number;
   /** Bytes a restore is billed on: table, LSIs and GSIs. */
   restoreSizeBytes: number;
+  /** Estimated cost of the restore at list prices; undefined when there is no price. */
+  restoreCostUsd?: number;
+  /** Where that price came from (API and date, or the bundled table). */
+  restoreCostSource?: string;
   windowEarliestMs?: number;
   windowLatestMs?: number;
 }

@@ -55,6 +55,8 @@ export interface DynamoDbGateway {
     input: { sourceTableArn: string; targetTable: string; restoreDateTimeMs?: number },
   ): Promise<TableInfo>;
   restoreFromBackup(region: string, input: { backupArn: string; targetTable: string }): Promise<TableInfo>;
+  /** Every table name in the region (all pages). */
+  listTables(region: string): Promise<string[]>;
   createBackup(region: string, table: string, name: string): Promise<BackupInfo>;
   deleteBackup(region: string, arn: string): Promise<void>;
   /** `UpdateContinuousBackups`; returns the state DynamoDB reports afterwards. */

@@ -85,3 +85,9 @@ export function formatBytes(bytes: number): string {
 export function formatCount(count: number): string {
   return count.toLocaleString('en-US');
 }
+
+/** USD with two decimals, or two significant digits for sub-cent amounts: `$1,234.57`, `$0.0042`. */
+export function formatUsd(amount: number): string {
+  if (amount !== 0 && Math.abs(amount) < 0.01) return `$${amount.toPrecision(2).replace(/0+$/, '')}`;
+  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}

@@ -28,6 +28,8 @@ export const restoreRequestSchema = item({
     sizeBytes: number(),
     itemCount: number(),
     restoreSizeBytes: number(),
+    restoreCostUsd: number().optional(),
+    restoreCostSource: string().optional(),
     windowEarliestMs: number().optional(),
     windowLatestMs: number().optional(),
   }),

@@ -3,6 +3,7 @@ import { Table } from 'dynamodb-toolbox/table';
 import type { Clock } from '../lib/clock';
 import { DedupMarkers } from './dedup-markers';
 import { STATE_TABLE_KEYS as K } from './keys';
+import { PriceCache } from './price-cache';
 import { createRestoreRequestEntity } from './request-entity';
 import { RestoreRequests } from './restore-requests';
 import { BackupSchedules } from './schedules';
@@ -20,6 +21,7 @@ export interface StateStore {
   dedup: DedupMarkers;
   securityLog: SecurityLog;
   schedules: BackupSchedules;
+  prices: PriceCache;
 }
 
 export function createStateTable(documentClient: DynamoDBDocumentClient, tableName: string) {
@@ -55,5 +57,6 @@ export function createStateStore({ documentClient, tableName, clock }: StateStor
     dedup: new DedupMarkers(table, clock),
     securityLog: new SecurityLog(table),
     schedules: new BackupSchedules(table),
+    prices: new PriceCache(table),
   };
 }

@@ -2,6 +2,7 @@ import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-s
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { PricingClient } from '@aws-sdk/client-pricing';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import type { AwsClients, AwsClientsFor } from '../../src/aws/clients';
 
@@ -10,6 +11,7 @@ interface RegionMocks {
   autoScaling: AwsClientStub<ApplicationAutoScalingClient>;
   cloudWatch: AwsClientStub<CloudWatchClient>;
   lambda: AwsClientStub<LambdaClient>;
+  pricing: AwsClientStub<PricingClient>;
 }
 
 export interface MockedAws {
@@ -40,12 +42,14 @@ export function createMockedAws(): MockedAws {
       autoScaling: new ApplicationAutoScalingClient({ region, credentials }),
       cloudWatch: new CloudWatchClient({ region, credentials }),
       lambda: new LambdaClient({ region, credentials }),
+      pricing: new PricingClient({ region: 'us-east-1', credentials }),
     };
     mocks.set(region, {
       dynamodb: mockClient(set.dynamodb),
       autoScaling: mockClient(set.autoScaling),
       cloudWatch: mockClient(set.cloudWatch),
       lambda: mockClient(set.lambda),
+      pricing: mockClient(set.pricing),
     });
     clients.set(region, set);
     return set;

@@ -3,7 +3,9 @@ import * as cw from '@aws-sdk/client-cloudwatch';
 import type { BackupSummary, TableDescription } from '@aws-sdk/client-dynamodb';
 import * as ddb from '@aws-sdk/client-dynamodb';
 import * as lambda from '@aws-sdk/client-lambda';
+import { GetProductsCommand } from '@aws-sdk/client-pricing';
 import type { MockedAws } from './aws';
+import { getProductsHandler, LIST_PRICES } from './price-list';
 
 type RegionMocks = ReturnType<MockedAws['mocks']>;
 
@@ -438,6 +440,14 @@ function installSettings(fake: FakeDynamoDb, mocks: RegionMocks, region: string)
     return table;
   };
   const db = mocks.dynamodb;
+  mocks.pricing.on(GetProductsCommand).callsFake(getProductsHandler(LIST_PRICES));
+  db.on(ddb.ListTablesCommand).callsFake(async (input: ddb.ListTablesCommandInput) => {
+    const names = [...account.tables.keys()].sort();
+    const start = input.ExclusiveStartTableName === undefined ? 0 : names.indexOf(input.ExclusiveStartTableName) + 1;
+    const limit = input.Limit ?? 100;
+    const page = names.slice(start, start + limit);
+    return { TableNames: page, LastEvaluatedTableName: start + limit < names.length ? page.at(-1) : undefined };
+  });
   db.on(ddb.ListTagsOfResourceCommand).callsFake(async (input: ddb.ListTagsOfResourceCommandInput) => {
     const tags = fake.extrasOf(tableNameOfArn(input.ResourceArn)).tags;
     const start = Number(input.NextToken ?? 0);

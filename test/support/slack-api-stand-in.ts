@@ -115,7 +115,11 @@ export class SlackApiStandIn {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', this.baseUrl);
     const params = parseParams(raw, req.headers['content-type']);
-    const method = url.pathname.startsWith('/response/') ? 'response_url' : url.pathname.replace(/^\/api\//, '');
+    const method = url.pathname.startsWith('/response/')
+      ? 'response_url'
+      : url.pathname.startsWith('/upload/')
+        ? 'upload'
+        : url.pathname.replace(/^\/api\//, '');
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (params.token as string | undefined);
     const call: RecordedCall = { method, params, token, path: url.pathname };
     this.calls.push(call);
@@ -168,6 +172,12 @@ export class SlackApiStandIn {
       }
       case 'response_url':
         return { ok: true };
+      case 'files.getUploadURLExternal':
+        return { ok: true, upload_url: `${this.baseUrl}/upload/F0001`, file_id: 'F0001' };
+      case 'upload':
+        return { ok: true };
+      case 'files.completeUploadExternal':
+        return { ok: true, files: [{ id: 'F0001', title: 'file' }] };
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -189,6 +199,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 function parseParams(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (raw === '') return {};
   if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  if (!contentType?.includes('application/x-www-form-urlencoded')) return { body: raw }; // a file upload
   const params: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
     params[key] = key === 'blocks' || key === 'attachments' ? JSON.parse(value) : value;

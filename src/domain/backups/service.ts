@@ -4,6 +4,7 @@ import type { Logger } from '../../lib/logger';
 import type { BackupRef, Command } from '../../parse/command';
 import type { RestoreRequests } from '../../store/restore-requests';
 import type { SecurityLog } from '../../store/security-log';
+import type { CostService } from '../cost/service';
 import { AwsCallError, isAwsCallError } from '../errors';
 import { asTyped } from '../invocation';
 import type { Policy } from '../policy';
@@ -30,6 +31,7 @@ export interface BackupServiceDeps {
   clock: Clock;
   logger: Logger;
   log: SecurityLog;
+  cost: CostService;
   requestTtlMinutes: number;
   sleep: (ms: number) => Promise<void>;
 }
@@ -189,10 +191,11 @@ export class BackupService {
         event: 'PITR turned on',
         detail: `${after.recoveryPeriodDays ?? recoveryPeriodDays ?? 35} days`,
       });
+      const adds = await this.deps.cost.pitrMonthlyFor(region, billed);
       return ephemeral(
         `Point-in-time recovery is *on* for \`${table}\` in ${region} (recovery period ${after.recoveryPeriodDays ?? recoveryPeriodDays ?? 35} days).`,
         [
-          `PITR is billed per GB-month on the table's size including local secondary indexes: about ${formatBytes(billed)} today. The price does not depend on the recovery period.`,
+          `It adds about ${adds ?? 'an amount I have no list price for'}. PITR is billed per GB-month on the table's size including local secondary indexes: about ${formatBytes(billed)} today. The price does not depend on the recovery period.`,
           'The restore window starts now; it grows to the full period over time.',
         ],
       );

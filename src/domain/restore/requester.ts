@@ -5,6 +5,7 @@ import type { BackupRef, Command } from '../../parse/command';
 import { parseBackupArn } from '../../parse/names';
 import { parseInstant } from '../../parse/time';
 import type { RestoreRequests } from '../../store/restore-requests';
+import type { CostService } from '../cost/service';
 import { isAwsCallError } from '../errors';
 import { asTyped } from '../invocation';
 import type { Policy } from '../policy';
@@ -34,6 +35,7 @@ export interface RestoreRequesterDeps {
   notifier: RequestNotifier;
   policy: Policy;
   settings: SettingsService;
+  cost: CostService;
   clock: Clock;
   logger: Logger;
   defaultRegion: string;
@@ -280,9 +282,11 @@ export class RestoreRequester {
   ): Promise<Reply> {
     const { deps } = this;
     const nowMs = deps.clock.now().getTime();
-    const [pitr, sourceSettings] = await Promise.all([
+    const restoreSizeBytes = table.sizeBytes + table.lsiSizeBytes + table.gsiSizeBytes;
+    const [pitr, sourceSettings, restoreCost] = await Promise.all([
       resolved.kind === 'restore_point_in_time' ? deps.gateway.describePitr(region, table.name) : undefined,
       deps.settings.snapshot(region, table.name), // what the checklist will compare against, as it is now
+      deps.cost.restoreCostFor(region, restoreSizeBytes),
     ]);
     const base = {
       requestId: newRequestId(),
@@ -299,7 +303,9 @@ export class RestoreRequester {
         tableArn: table.arn,
         sizeBytes: table.sizeBytes,
         itemCount: table.itemCount,
-        restoreSizeBytes: table.sizeBytes + table.lsiSizeBytes + table.gsiSizeBytes,
+        restoreSizeBytes,
+        restoreCostUsd: restoreCost?.usd,
+        restoreCostSource: restoreCost?.source,
         windowEarliestMs: pitr?.earliestMs,
         windowLatestMs: pitr?.latestMs,
       },

@@ -2,7 +2,14 @@ import type { KnownBlock } from '@slack/types';
 import type { RestoreRequest } from '../../domain/request';
 import { describeSource } from '../../domain/restore/messages';
 import { summarizeNotCopied } from '../../domain/settings/checklist';
-import { formatBytes, formatCount, formatDuration, formatInstantThreeWays, formatRelative } from '../../lib/format';
+import {
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatInstantThreeWays,
+  formatRelative,
+  formatUsd,
+} from '../../lib/format';
 import { ACTION_IDS } from '../ids';
 import { encodeDecisionValue } from './button-values';
 import { section } from './reply';
@@ -117,7 +124,9 @@ export function buildRequestCard(request: RestoreRequest, nowMs: number): { text
         },
         {
           type: 'mrkdwn',
-          text: `*Restore bills on:*\nabout ${formatBytes(snapshot.restoreSizeBytes)} (table + indexes)`,
+          text:
+            `*Estimated restore cost:*\n${snapshot.restoreCostUsd === undefined ? 'no list price known' : `about ${formatUsd(snapshot.restoreCostUsd)}`}` +
+            ` on about ${formatBytes(snapshot.restoreSizeBytes)} (table + indexes)`,
         },
       ],
     },
