@@ -4,10 +4,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchCostSummary } from './cost-summary';
 import { benchParser } from './parser';
 import type { BenchResult } from './result';
 
-const BENCHMARKS: Array<() => Promise<BenchResult[]>> = [benchParser];
+const BENCHMARKS: Array<() => Promise<BenchResult[]>> = [benchParser, benchCostSummary];
 
 async function main(): Promise<void> {
   const results: BenchResult[] = [];

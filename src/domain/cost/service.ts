@@ -118,9 +118,12 @@ export class CostService {
   async regionCosts(region: string): Promise<TableCost[]> {
     const { gateway } = this.deps;
     const limit = createLimiter(COST_CONCURRENCY);
-    const pricesPromise = this.deps.prices.pricesFor(region);
-    const backupsPromise = gateway.listBackups(region); // one paginated chain for the whole region
-    const tables = (await gateway.listTables(region)).filter((t) => this.deps.policy.isTableInScope(t).allowed);
+    // Every call goes through the limiter, the paginated chains too (each holds one slot at a time).
+    const pricesPromise = limit(() => this.deps.prices.pricesFor(region));
+    const backupsPromise = limit(() => gateway.listBackups(region)); // one paginated chain for the whole region
+    const tables = (await limit(() => gateway.listTables(region))).filter(
+      (t) => this.deps.policy.isTableInScope(t).allowed,
+    );
     const described = await Promise.all(
       tables.map((table) =>
         Promise.all([
