@@ -64,16 +64,14 @@ export async function benchCostSummary(): Promise<BenchResult[]> {
       },
     })),
   );
-  mocks.dynamodb
-    .on(DescribeContinuousBackupsCommand)
-    .callsFake(
-      slow(() => ({
-        ContinuousBackupsDescription: {
-          ContinuousBackupsStatus: 'ENABLED',
-          PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'ENABLED' },
-        },
-      })),
-    );
+  mocks.dynamodb.on(DescribeContinuousBackupsCommand).callsFake(
+    slow(() => ({
+      ContinuousBackupsDescription: {
+        ContinuousBackupsStatus: 'ENABLED',
+        PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'ENABLED' },
+      },
+    })),
+  );
   mocks.dynamodb.on(ListBackupsCommand).callsFake(
     slow((input: { ExclusiveStartBackupArn?: string }) => {
       const start = Number(input.ExclusiveStartBackupArn?.split('/').pop() ?? -1) + 1;
