@@ -5,10 +5,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchCostSummary } from './cost-summary';
+import { benchLambda } from './lambda';
 import { benchParser } from './parser';
 import type { BenchResult } from './result';
 
-const BENCHMARKS: Array<() => Promise<BenchResult[]>> = [benchParser, benchCostSummary];
+const BENCHMARKS: Array<() => Promise<BenchResult[]>> = [benchParser, benchCostSummary, benchLambda];
 
 async function main(): Promise<void> {
   const results: BenchResult[] = [];

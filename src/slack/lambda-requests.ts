@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { verifySlackRequest } from '@slack/bolt';
-import type { Clock } from '../lib/clock';
-import { isTimestampFromTheFuture } from './receivers';
 
 /** The parts of a Function URL / API Gateway (v1 or v2) event a Slack request needs. */
 export interface HttpLambdaEvent {
@@ -33,33 +30,6 @@ export function readHttpEvent(event: HttpLambdaEvent): { headers: Record<string,
     if (value !== undefined) headers[name.toLowerCase()] = value;
   const raw = event.body ?? '';
   return { headers, body: event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw };
-}
-
-/**
- * Slack's signature over the raw body, checked before anything parses the body (Bolt's Lambda
- * receiver parses first, so an unsigned non-JSON body crashes it into a 5xx), with the replay
- * window enforced both ways.
- */
-export function isAuthenticSlackRequest(
-  body: string,
-  headers: Record<string, string>,
-  signingSecret: string,
-  clock: Clock,
-): boolean {
-  const signature = headers['x-slack-signature'];
-  const timestamp = headers['x-slack-request-timestamp'];
-  if (signature === undefined || timestamp === undefined || isTimestampFromTheFuture(timestamp, clock)) return false;
-  try {
-    verifySlackRequest({
-      signingSecret,
-      body,
-      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': Number(timestamp) },
-      nowMilliseconds: clock.now().getTime(),
-    });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A stable key for one Slack delivery, so a twice-delivered hand-off is worked once. */

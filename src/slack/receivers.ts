@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger as SlackLogger } from '@slack/logger';
 import type { Clock } from '../lib/clock';
+import { isTimestampFromTheFuture } from './signature';
 
-/** Slack's replay window, both ways. */
-export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+export { isTimestampFromTheFuture } from './signature';
 
 export interface HttpReceiverOptions {
   signingSecret: string;
@@ -37,14 +37,6 @@ export function createHttpReceiver({ signingSecret, logger, clock, port }: HttpR
     boltListener(req, res);
   };
   return receiver;
-}
-
-export function isTimestampFromTheFuture(header: string | string[] | undefined, clock: Clock): boolean {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined) return false; // Bolt refuses the missing header itself
-  const timestampSec = Number(value);
-  const nowSec = Math.floor(clock.now().getTime() / 1000);
-  return Number.isFinite(timestampSec) && timestampSec - nowSec > MAX_CLOCK_SKEW_SECONDS;
 }
 
 export function createSocketModeReceiver(appToken: string, logger: SlackLogger): SocketModeReceiver {

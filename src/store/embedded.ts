@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import dynalite from 'dynalite';
 
 export interface EmbeddedEngine {
   /** `http://127.0.0.1:<port>`, for a DynamoDBClient's `endpoint`. */
@@ -19,6 +18,8 @@ export interface EmbeddedEngineOptions {
  */
 export async function startEmbeddedEngine({ dir }: EmbeddedEngineOptions = {}): Promise<EmbeddedEngine> {
   if (dir !== undefined) mkdirSync(dir, { recursive: true });
+  // Required here, not at the top: the Lambda bundle (always a real state table) leaves dynalite out.
+  const dynalite = require('dynalite') as typeof import('dynalite');
   const server = dynalite({ path: dir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
