@@ -1,5 +1,6 @@
 import {
   type BackupSummary,
+  type ContinuousBackupsDescription,
   CreateBackupCommand,
   DeleteBackupCommand,
   DescribeBackupCommand,
@@ -14,7 +15,7 @@ import {
   type TableDescription,
   UpdateContinuousBackupsCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { BackupInfo, DynamoDbGateway, TableInfo } from '../domain/tables';
+import type { BackupInfo, DynamoDbGateway, PitrInfo, TableInfo } from '../domain/tables';
 import type { AwsClientsFor } from './clients';
 import { type CallContext, translateAwsError } from './errors';
 
@@ -51,6 +52,16 @@ export function toTableInfo(table: TableDescription): TableInfo {
   };
 }
 
+function toPitrInfo(description: ContinuousBackupsDescription | undefined): PitrInfo {
+  const pitr = description?.PointInTimeRecoveryDescription;
+  return {
+    enabled: pitr?.PointInTimeRecoveryStatus === 'ENABLED',
+    earliestMs: pitr?.EarliestRestorableDateTime?.getTime(),
+    latestMs: pitr?.LatestRestorableDateTime?.getTime(),
+    recoveryPeriodDays: pitr?.RecoveryPeriodInDays,
+  };
+}
+
 function toBackupInfo(summary: BackupSummary): BackupInfo {
   return {
     arn: summary.BackupArn ?? '',
@@ -81,13 +92,7 @@ export function createDynamoDbGateway(clientsFor: AwsClientsFor): DynamoDbGatewa
         { operation: 'DescribeContinuousBackups', region, resource: `table \`${table}\`` },
         () => clientsFor(region).dynamodb.send(new DescribeContinuousBackupsCommand({ TableName: table })),
       );
-      const pitr = output.ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
-      return {
-        enabled: pitr?.PointInTimeRecoveryStatus === 'ENABLED',
-        earliestMs: pitr?.EarliestRestorableDateTime?.getTime(),
-        latestMs: pitr?.LatestRestorableDateTime?.getTime(),
-        recoveryPeriodDays: pitr?.RecoveryPeriodInDays,
-      };
+      return toPitrInfo(output.ContinuousBackupsDescription);
     },
 
     async listBackups(region, table) {
@@ -181,13 +186,7 @@ export function createDynamoDbGateway(clientsFor: AwsClientsFor): DynamoDbGatewa
           }),
         ),
       );
-      const pitr = output.ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
-      return {
-        enabled: pitr?.PointInTimeRecoveryStatus === 'ENABLED',
-        earliestMs: pitr?.EarliestRestorableDateTime?.getTime(),
-        latestMs: pitr?.LatestRestorableDateTime?.getTime(),
-        recoveryPeriodDays: pitr?.RecoveryPeriodInDays,
-      };
+      return toPitrInfo(output.ContinuousBackupsDescription);
     },
 
     async restoreFromBackup(region, { backupArn, targetTable }) {

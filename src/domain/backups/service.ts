@@ -10,7 +10,7 @@ import { asTyped } from '../invocation';
 import type { Policy } from '../policy';
 import { ephemeral, type Reply } from '../reply';
 import type { RequestKind, RestoreRequest, RestoreSource } from '../request';
-import { digestOf, newRequestId } from '../restore/naming';
+import { newPendingRequest } from '../restore/naming';
 import type { RequestNotifier } from '../restore/notifier';
 import { publishRequestCard } from '../restore/publish';
 import type { BackupInfo, DynamoDbGateway, TableInfo } from '../tables';
@@ -288,39 +288,29 @@ export class BackupService {
       window?: { earliestMs?: number; latestMs?: number };
     },
   ): RestoreRequest {
-    const nowMs = this.deps.clock.now().getTime();
-    const base = {
-      requestId: newRequestId(),
-      kind,
-      region: input.region,
-      sourceTable: input.table,
-      source: input.source,
-      targetTable: '',
-    };
-    return {
-      ...base,
-      digest: digestOf(base),
-      snapshot: {
-        tableArn: input.tableInfo?.arn ?? '',
-        sizeBytes: input.sizeBytes,
-        itemCount: input.tableInfo?.itemCount ?? 0,
-        restoreSizeBytes: 0,
-        windowEarliestMs: input.window?.earliestMs,
-        windowLatestMs: input.window?.latestMs,
+    return newPendingRequest(
+      {
+        kind,
+        region: input.region,
+        sourceTable: input.table,
+        source: input.source,
+        targetTable: '',
+        snapshot: {
+          tableArn: input.tableInfo?.arn ?? '',
+          sizeBytes: input.sizeBytes,
+          itemCount: input.tableInfo?.itemCount ?? 0,
+          restoreSizeBytes: 0,
+          windowEarliestMs: input.window?.earliestMs,
+          windowLatestMs: input.window?.latestMs,
+        },
       },
-      requesterId: context.userId,
-      teamId: context.teamId,
-      enterpriseId: context.enterpriseId,
-      channelId: context.channelId,
-      status: 'pending',
-      pendingNotice: 'pending',
-      approvals: [],
-      history: [{ atMs: nowMs, actorId: context.userId, event: 'requested', detail: kind.replace('_', ' ') }],
-      createdAtMs: nowMs,
-      updatedAtMs: nowMs,
-      expiresAtMs: nowMs + this.deps.requestTtlMinutes * 60_000,
-      version: 1,
-    };
+      context,
+      {
+        nowMs: this.deps.clock.now().getTime(),
+        ttlMinutes: this.deps.requestTtlMinutes,
+        detail: kind.replace('_', ' '),
+      },
+    );
   }
 
   private async store(request: RestoreRequest, confirmation: string): Promise<Reply> {

@@ -41,3 +41,47 @@ export function digestOf(
   ]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
+
+/** Who asked, where: the part of a new request that comes from the chat. */
+export interface RequesterContext {
+  userId: string;
+  teamId: string;
+  enterpriseId?: string;
+  channelId: string;
+  timeZone?: string;
+}
+
+/**
+ * A new pending request: a fresh id, the digest of what its card will show, the first audit line,
+ * and its expiry. Restores and the other approval-gated actions all start here.
+ */
+export function newPendingRequest(
+  what: Pick<
+    RestoreRequest,
+    'kind' | 'region' | 'sourceTable' | 'source' | 'targetTable' | 'snapshot' | 'sourceSettings'
+  >,
+  context: RequesterContext,
+  { nowMs, ttlMinutes, detail }: { nowMs: number; ttlMinutes: number; detail?: string },
+): RestoreRequest {
+  const { snapshot, sourceSettings, ...base } = what;
+  const identity = { requestId: newRequestId(), ...base };
+  return {
+    ...identity,
+    digest: digestOf(identity),
+    snapshot,
+    ...(sourceSettings === undefined ? {} : { sourceSettings }),
+    requesterId: context.userId,
+    requesterTimeZone: context.timeZone,
+    teamId: context.teamId,
+    enterpriseId: context.enterpriseId,
+    channelId: context.channelId,
+    status: 'pending',
+    pendingNotice: 'pending',
+    approvals: [],
+    history: [{ atMs: nowMs, actorId: context.userId, event: 'requested', detail }],
+    createdAtMs: nowMs,
+    updatedAtMs: nowMs,
+    expiresAtMs: nowMs + ttlMinutes * 60_000,
+    version: 1,
+  };
+}

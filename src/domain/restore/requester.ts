@@ -14,7 +14,7 @@ import type { RequestKind, RestoreRequest, RestoreSource } from '../request';
 import type { SettingsService } from '../settings/service';
 import type { BackupInfo, DynamoDbGateway, TableInfo } from '../tables';
 import { describeSource } from './messages';
-import { defaultTargetName, digestOf, newRequestId, numberedName } from './naming';
+import { defaultTargetName, newPendingRequest, numberedName } from './naming';
 import type { RequestNotifier } from './notifier';
 import { publishRequestCard } from './publish';
 
@@ -288,49 +288,32 @@ export class RestoreRequester {
       deps.settings.snapshot(region, table.name), // what the checklist will compare against, as it is now
       deps.cost.restoreCostFor(region, restoreSizeBytes),
     ]);
-    const base = {
-      requestId: newRequestId(),
-      kind: resolved.kind,
-      region,
-      sourceTable: command.table,
-      source: resolved.source,
-      targetTable: target,
-    };
-    const request: RestoreRequest = {
-      ...base,
-      digest: digestOf(base),
-      snapshot: {
-        tableArn: table.arn,
-        sizeBytes: table.sizeBytes,
-        itemCount: table.itemCount,
-        restoreSizeBytes,
-        restoreCostUsd: restoreCost?.usd,
-        restoreCostSource: restoreCost?.source,
-        windowEarliestMs: pitr?.earliestMs,
-        windowLatestMs: pitr?.latestMs,
-      },
-      sourceSettings,
-      requesterId: context.userId,
-      requesterTimeZone: context.timeZone,
-      teamId: context.teamId,
-      enterpriseId: context.enterpriseId,
-      channelId: context.channelId,
-      status: 'pending',
-      pendingNotice: 'pending',
-      approvals: [],
-      history: [
-        {
-          atMs: nowMs,
-          actorId: context.userId,
-          event: 'requested',
-          detail: command.from.type === 'time' ? command.from.phrase : undefined,
+    const request = newPendingRequest(
+      {
+        kind: resolved.kind,
+        region,
+        sourceTable: command.table,
+        source: resolved.source,
+        targetTable: target,
+        snapshot: {
+          tableArn: table.arn,
+          sizeBytes: table.sizeBytes,
+          itemCount: table.itemCount,
+          restoreSizeBytes,
+          restoreCostUsd: restoreCost?.usd,
+          restoreCostSource: restoreCost?.source,
+          windowEarliestMs: pitr?.earliestMs,
+          windowLatestMs: pitr?.latestMs,
         },
-      ],
-      createdAtMs: nowMs,
-      updatedAtMs: nowMs,
-      expiresAtMs: nowMs + deps.requestTtlMinutes * 60_000,
-      version: 1,
-    };
+        sourceSettings,
+      },
+      context,
+      {
+        nowMs,
+        ttlMinutes: deps.requestTtlMinutes,
+        detail: command.from.type === 'time' ? command.from.phrase : undefined,
+      },
+    );
     await deps.requests.create(request);
     return this.postCard(request);
   }
