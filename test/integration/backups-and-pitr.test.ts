@@ -132,6 +132,8 @@ describe('backups and PITR from chat', () => {
       expect(s.app.aws.dynamodb()).toHaveReceivedCommandWith(ListBackupsCommand, { TableName: 'employee' });
       expect(text(reply)).toContain('`nightly-1126` of `employee`');
       expect(text(reply)).toContain('2026-11-26T02:00:00.000Z');
+      expect(text(reply)).toContain('4.00 GiB · USER · $0.40/month'); // 4 GiB × $0.10
+      expect(text(reply)).toContain('AWS Price List API, prices as of 2026-09-28');
     });
   });
 

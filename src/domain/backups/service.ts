@@ -1,9 +1,11 @@
 import type { Clock } from '../../lib/clock';
-import { formatBytes, formatInstantThreeWays } from '../../lib/format';
+import { formatBytes, formatInstantThreeWays, formatUsd } from '../../lib/format';
 import type { Logger } from '../../lib/logger';
 import type { BackupRef, Command } from '../../parse/command';
 import type { RestoreRequests } from '../../store/restore-requests';
 import type { SecurityLog } from '../../store/security-log';
+import { BYTES_PER_GB } from '../cost/maths';
+import { describePriceSource } from '../cost/prices';
 import type { CostService } from '../cost/service';
 import { AwsCallError, isAwsCallError } from '../errors';
 import { asTyped } from '../invocation';
@@ -50,9 +52,15 @@ export function timestampedName(table: string, atMs: number, infix = ''): string
   return `${table.slice(0, 255 - suffix.length)}${suffix}`;
 }
 
-function backupLine(backup: BackupInfo, nowMs: number): string {
-  const billedBy = backup.type === 'AWS_BACKUP' ? ' (billed by AWS Backup)' : '';
-  return `• \`${backup.name}\` of \`${backup.tableName}\` · ${formatInstantThreeWays(backup.createdMs, nowMs)} · ${formatBytes(backup.sizeBytes)} · ${backup.type}${billedBy} · ${backup.status}`;
+/** `pricePerGbMonth`: DynamoDB's on-demand backup storage price, when known, to show what each backup costs. */
+function backupLine(backup: BackupInfo, nowMs: number, pricePerGbMonth?: number): string {
+  const cost =
+    backup.type === 'AWS_BACKUP'
+      ? ' (billed by AWS Backup)'
+      : pricePerGbMonth === undefined
+        ? ''
+        : ` · ${formatUsd((backup.sizeBytes / BYTES_PER_GB) * pricePerGbMonth)}/month`;
+  return `• \`${backup.name}\` of \`${backup.tableName}\` · ${formatInstantThreeWays(backup.createdMs, nowMs)} · ${formatBytes(backup.sizeBytes)} · ${backup.type}${cost} · ${backup.status}`;
 }
 
 /** On-demand backups and point-in-time recovery (design §2): create, list, delete; PITR status, on, off. */
@@ -80,7 +88,10 @@ export class BackupService {
 
   async list(region: string, table: string | undefined, page: number, invokedAs: string): Promise<Reply> {
     return this.plainErrors(async () => {
-      const backups = await this.deps.gateway.listBackups(region, table);
+      const [backups, prices] = await Promise.all([
+        this.deps.gateway.listBackups(region, table),
+        this.deps.cost.pricesFor(region),
+      ]);
       const nowMs = this.deps.clock.now().getTime();
       const where = table === undefined ? `in ${region}` : `of \`${table}\` in ${region}`;
       if (backups.length === 0) return ephemeral(`No backups ${where}.`);
@@ -92,8 +103,8 @@ export class BackupService {
         visibility: 'ephemeral',
         text: `${backups.length} backup(s) ${where}, newest first (page ${current} of ${pages}):`,
         sections: [
-          shown.map((b) => backupLine(b, nowMs)).join('\n'),
-          'Sizes are DynamoDB’s, refreshed about every six hours.',
+          shown.map((b) => backupLine(b, nowMs, prices.backupPerGbMonth)).join('\n'),
+          `Sizes are DynamoDB’s, refreshed about every six hours. Monthly storage at list prices (${describePriceSource(prices)}).`,
         ],
         actions:
           current < pages

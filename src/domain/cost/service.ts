@@ -159,6 +159,11 @@ export class CostService {
       );
   }
 
+  /** The region's prices (cached), for listings that show what each item costs. */
+  pricesFor(region: string): Promise<RegionPrices> {
+    return this.deps.prices.pricesFor(region);
+  }
+
   /** What `pitr <table> on` will add per month, in words; undefined when there is no price. */
   async pitrMonthlyFor(region: string, billedBytes: number): Promise<string | undefined> {
     const prices = await this.deps.prices.pricesFor(region);
