@@ -96,6 +96,7 @@ export function buildApp(deps: AppDeps): { app: App; services: Services } {
     log: securityLog,
     cost,
     requestTtlMinutes: config.policy.requestTtlMinutes,
+    backupRequiresApproval: config.policy.backupRequiresApproval,
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   });
   const schedules = new ScheduleService({

@@ -43,6 +43,8 @@ export interface Config {
     requiredApprovals: number;
     /** @default 30 */
     requestTtlMinutes: number;
+    /** On-demand backups need approval too (restores, deletes and PITR off always do). @default false */
+    backupRequiresApproval: boolean;
   };
   /** Restore tracker interval. @default 30 */
   pollIntervalSeconds: number;
@@ -92,6 +94,13 @@ export function loadConfig(env: Env): ConfigResult {
       return fallback;
     }
     return value;
+  };
+  const flag = (name: string): boolean => {
+    const raw = read(name)?.toLowerCase();
+    if (raw === undefined) return false;
+    if (['true', 'yes', '1', 'on'].includes(raw)) return true;
+    if (!['false', 'no', '0', 'off'].includes(raw)) problems.push(`${name} must be true or false (got "${raw}")`);
+    return false;
   };
   const list = (name: string): string[] =>
     (read(name) ?? '')
@@ -166,6 +175,7 @@ export function loadConfig(env: Env): ConfigResult {
       tablesDeny: list('TABLES_DENY'),
       requiredApprovals: integer('REQUIRED_APPROVALS', CONFIG_DEFAULTS.REQUIRED_APPROVALS, 1, 10),
       requestTtlMinutes: integer('REQUEST_TTL_MINUTES', CONFIG_DEFAULTS.REQUEST_TTL_MINUTES, 1, 7 * 24 * 60),
+      backupRequiresApproval: flag('BACKUP_REQUIRES_APPROVAL'),
     },
     pollIntervalSeconds: integer('POLL_INTERVAL_SECONDS', CONFIG_DEFAULTS.POLL_INTERVAL_SECONDS, 5, 3600),
     logLevel,

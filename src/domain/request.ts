@@ -39,7 +39,12 @@ export const REQUEST_STATUSES: readonly RequestStatus[] = [
 export const TERMINAL_STATUSES: readonly RequestStatus[] = ['denied', 'cancelled', 'expired', 'succeeded', 'failed'];
 
 /** Restores, and the other actions that need approval: deleting a backup, turning PITR off. */
-export type RequestKind = 'restore_point_in_time' | 'restore_from_backup' | 'delete_backup' | 'disable_pitr';
+export type RequestKind =
+  | 'restore_point_in_time'
+  | 'restore_from_backup'
+  | 'delete_backup'
+  | 'disable_pitr'
+  | 'create_backup';
 
 export function isRestore(kind: RequestKind): boolean {
   return kind === 'restore_point_in_time' || kind === 'restore_from_backup';
@@ -95,6 +100,7 @@ export interface RestoreRequest {
   sourceTable: string;
   source: RestoreSource;
   snapshot: SourceSnapshot;
+  /** The new table of a restore; for `create_backup`, the name the backup will have. */
   targetTable: string;
   requesterId: string;
   /** The requester's zone when they asked, to show times as they meant them. */

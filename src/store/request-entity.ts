@@ -12,7 +12,7 @@ const STATUSES = REQUEST_STATUSES as [RequestStatus, ...RequestStatus[]];
 /** The stored shape of a restore request (see domain/request.ts for its meaning). */
 export const restoreRequestSchema = item({
   requestId: string().key(),
-  kind: string().enum('restore_point_in_time', 'restore_from_backup', 'delete_backup', 'disable_pitr'),
+  kind: string().enum('restore_point_in_time', 'restore_from_backup', 'delete_backup', 'disable_pitr', 'create_backup'),
   region: string(),
   sourceTable: string(),
   source: map({

@@ -97,6 +97,26 @@ describe('backups and PITR from chat', () => {
     });
   });
 
+  it('puts a backup through the approval card when BACKUP_REQUIRES_APPROVAL is on, with the name fixed at request time', async () => {
+    const gated = await RestoreScenario.start({ policy: { backupRequiresApproval: true } });
+
+    const { reply } = await gated.command('backup employee');
+    const [card] = gated.cards();
+    if (card === undefined) throw new Error('no card');
+    gated.clock.advanceMinutes(7);
+    await gated.click(card, 'approve');
+
+    expect(text(reply)).toContain('Backups need approval here');
+    expect(textOf(card)).toContain('Create backup: request');
+    expect(gated.app.aws.dynamodb()).toHaveReceivedCommandTimes(CreateBackupCommand, 1);
+    expect(gated.app.aws.dynamodb()).toHaveReceivedCommandWith(CreateBackupCommand, {
+      TableName: 'employee',
+      BackupName: 'employee-20261127-181200',
+    });
+    expect((await gated.request(card.requestId)).status).toBe('succeeded');
+    await gated.stop();
+  });
+
   describe('backups [<table>]', () => {
     it('lists every page of ListBackups, newest first, paged in Slack with a Show more button', async () => {
       s.fake.backups = Array.from({ length: 25 }, (_, i) =>

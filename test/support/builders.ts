@@ -32,6 +32,7 @@ export function buildConfig(
       tablesDeny: [],
       requiredApprovals: 1,
       requestTtlMinutes: 30,
+      backupRequiresApproval: false,
     },
     pollIntervalSeconds: 30,
     logLevel: 'info',

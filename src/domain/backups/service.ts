@@ -35,6 +35,8 @@ export interface BackupServiceDeps {
   log: SecurityLog;
   cost: CostService;
   requestTtlMinutes: number;
+  /** BACKUP_REQUIRES_APPROVAL: a backup then goes through the approval card like a restore. */
+  backupRequiresApproval: boolean;
   sleep: (ms: number) => Promise<void>;
 }
 
@@ -74,6 +76,21 @@ export class BackupService {
       const refused = await this.requireActive(region, command.table);
       if (refused !== undefined) return refused;
       const name = command.name ?? timestampedName(command.table, this.deps.clock.now().getTime());
+      if (this.deps.backupRequiresApproval) {
+        const info = await this.deps.gateway.describeTable(region, command.table);
+        const request = this.newRequest('create_backup', context, {
+          region,
+          table: command.table,
+          source: { type: 'none' },
+          sizeBytes: (info?.sizeBytes ?? 0) + (info?.lsiSizeBytes ?? 0),
+          tableInfo: info,
+          name,
+        });
+        return this.store(
+          request,
+          `Backups need approval here: backing up \`${command.table}\` as \`${name}\` waits for someone else on the card in this channel.`,
+        );
+      }
       const backup = await this.withUnavailableRetry(() => this.deps.gateway.createBackup(region, command.table, name));
       this.deps.logger.info(`Backup ${backup.arn} created by ${context.userId}`);
       await this.deps.log.recordTableEvent(region, command.table, {
@@ -297,6 +314,8 @@ export class BackupService {
       sizeBytes: number;
       tableInfo?: TableInfo;
       window?: { earliestMs?: number; latestMs?: number };
+      /** For a backup to create: its name. */
+      name?: string;
     },
   ): RestoreRequest {
     return newPendingRequest(
@@ -305,7 +324,7 @@ export class BackupService {
         region: input.region,
         sourceTable: input.table,
         source: input.source,
-        targetTable: '',
+        targetTable: input.name ?? '',
         snapshot: {
           tableArn: input.tableInfo?.arn ?? '',
           sizeBytes: input.sizeBytes,

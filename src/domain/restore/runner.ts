@@ -102,6 +102,18 @@ export class RestoreRunner {
           `Backup \`${request.source.backupName}\` of \`${request.sourceTable}\` is deleted.`,
         );
       }
+      if (request.kind === 'create_backup') {
+        // The name was fixed at request time; a resumed request whose backup exists is done.
+        const name = request.targetTable;
+        const existing = resumed
+          ? (await gateway.listBackups(request.region, request.sourceTable)).find((b) => b.name === name)
+          : undefined;
+        const backup = existing ?? (await gateway.createBackup(request.region, request.sourceTable, name));
+        return await this.finishAction(
+          request,
+          `Backup \`${backup.name}\` of \`${request.sourceTable}\` is ${backup.status}: \`${backup.arn}\`.`,
+        );
+      }
       if (request.kind === 'disable_pitr') {
         await gateway.updatePitr(request.region, request.sourceTable, false);
         return await this.finishAction(

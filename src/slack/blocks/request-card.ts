@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { RestoreRequest } from '../../domain/request';
+import { isRestore, type RestoreRequest } from '../../domain/request';
 import { describeSource } from '../../domain/restore/messages';
 import { summarizeNotCopied } from '../../domain/settings/checklist';
 import {
@@ -96,7 +96,7 @@ function decisionButtons(request: RestoreRequest): KnownBlock {
 
 /** The request card (design §3.3): everything an approver needs, and buttons only while pending. */
 export function buildRequestCard(request: RestoreRequest, nowMs: number): { text: string; blocks: KnownBlock[] } {
-  if (request.kind === 'delete_backup' || request.kind === 'disable_pitr') return buildActionCard(request, nowMs);
+  if (!isRestore(request.kind)) return buildActionCard(request, nowMs);
   const { snapshot } = request;
   const method = request.source.type === 'backup' ? 'From an on-demand backup' : 'Point-in-time recovery';
   const understood = request.source.type === 'instant' ? `\n_Read as:_ ${request.source.understoodAs}` : '';
@@ -154,7 +154,8 @@ export function buildRequestCard(request: RestoreRequest, nowMs: number): { text
 /** Cards for the other actions that need approval: deleting a backup, turning PITR off. */
 function buildActionCard(request: RestoreRequest, nowMs: number): { text: string; blocks: KnownBlock[] } {
   const deleting = request.kind === 'delete_backup' && request.source.type === 'backup';
-  const title = deleting ? 'Delete backup' : 'Turn off point-in-time recovery';
+  const creating = request.kind === 'create_backup';
+  const title = deleting ? 'Delete backup' : creating ? 'Create backup' : 'Turn off point-in-time recovery';
   const what =
     request.source.type === 'backup'
       ? `*Backup:* \`${request.source.backupName}\` of \`${request.sourceTable}\` (${request.region}), made ${formatInstantThreeWays(request.source.backupCreatedMs, nowMs)}, about ${formatBytes(request.snapshot.sizeBytes)}`
@@ -163,9 +164,11 @@ function buildActionCard(request: RestoreRequest, nowMs: number): { text: string
     request.snapshot.windowEarliestMs !== undefined && request.snapshot.windowLatestMs !== undefined
       ? ` Today it can be restored to any second from ${slackDate(request.snapshot.windowEarliestMs)} to ${slackDate(request.snapshot.windowLatestMs)}.`
       : '';
-  const warning = deleting
-    ? '⚠️ A deleted backup cannot be recovered: nothing can be restored from it afterwards.'
-    : `⚠️ Turning PITR off deletes the restore window.${window} After this, no point-in-time restore of \`${request.sourceTable}\` is possible for any moment before PITR is turned on again.`;
+  const warning = creating
+    ? `A new on-demand backup named \`${request.targetTable}\`: it is billed per GB-month until it is deleted.`
+    : deleting
+      ? '⚠️ A deleted backup cannot be recovered: nothing can be restored from it afterwards.'
+      : `⚠️ Turning PITR off deletes the restore window.${window} After this, no point-in-time restore of \`${request.sourceTable}\` is possible for any moment before PITR is turned on again.`;
   const statusLine =
     request.status === 'succeeded'
       ? `✅ *Done* ${slackDate(request.completedAtMs ?? nowMs)}.`

@@ -33,6 +33,7 @@ describe('loadConfig', () => {
           tablesDeny: [],
           requiredApprovals: 1,
           requestTtlMinutes: 30,
+          backupRequiresApproval: false,
         },
         pollIntervalSeconds: 30,
         logLevel: 'info',
@@ -77,6 +78,7 @@ describe('loadConfig', () => {
       PORT: '70000',
       REQUIRED_APPROVALS: '1.5',
       LOG_LEVEL: 'loud',
+      BACKUP_REQUIRES_APPROVAL: 'maybe',
       SLACK_API_URL: 'ftp://example.com',
       ALLOWED_CHANNELS: 'general',
     });
@@ -91,6 +93,7 @@ describe('loadConfig', () => {
       'LOG_LEVEL',
       'PORT',
       'REQUIRED_APPROVALS',
+      'BACKUP_REQUIRES_APPROVAL',
     ]);
     expect(problems.join('\n')).not.toContain('secret');
   });
