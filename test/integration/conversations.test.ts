@@ -96,6 +96,18 @@ describe('commands, mentions and DMs reach the same dispatcher', () => {
     expect(app.standIn.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
+  it('answers a replayed slash command (same trigger_id) once, and still acks it', async () => {
+    const command = buildSlashCommand({ text: 'help', response_url: app.standIn.responseUrl('replayed') });
+
+    const first = await app.slack.command(command);
+    const replay = await app.slack.command(command);
+
+    expect([first.status, replay.status]).toEqual([200, 200]);
+    await app.standIn.waitFor((calls) => calls.some((c) => c.path === '/response/replayed'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(app.standIn.calls.filter((c) => c.path === '/response/replayed')).toHaveLength(1);
+  });
+
   it('ignores message edits and other apps’ posts in a DM', async () => {
     const edit = buildEventEnvelope({
       type: 'message',
