@@ -39,6 +39,12 @@ export async function startLambdaApp(options: LambdaAppOptions): Promise<LambdaA
   });
   if (!loaded.ok) throw new Error(describeConfigProblems(loaded.problems));
   const { config } = loaded;
+  if (config.state.tableName === undefined && options.openStore === undefined) {
+    // The embedded engine is not part of the Lambda bundle, and a function's disk does not last.
+    throw new Error(
+      'STATE_TABLE is missing: on AWS Lambda the bot keeps its state in a DynamoDB table (deploy/ creates it)',
+    );
+  }
   const logger = new RedactingLogger({
     level: config.logLevel,
     secrets: [secrets.botToken, secrets.signingSecret],
