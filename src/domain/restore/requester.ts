@@ -48,6 +48,8 @@ interface ResolvedSource {
   source: RestoreSource;
   /** The instant the default target name is stamped with. */
   stampMs: number;
+  /** The PITR window as read while checking the time (point-in-time restores only). */
+  window?: { earliestMs?: number; latestMs?: number };
 }
 
 /**
@@ -113,8 +115,9 @@ export class RestoreRequester {
     const pitr = await this.deps.gateway.describePitr(region, table.name);
     if (!pitr.enabled) return this.pitrDisabled(command, region, context);
     const pitrWindow = { earliestMs: pitr.earliestMs ?? 0, latestMs: pitr.latestMs ?? now.getTime() };
+    const window = { earliestMs: pitr.earliestMs, latestMs: pitr.latestMs };
     if (resolution.kind === 'latest') {
-      return { kind: 'restore_point_in_time', source: { type: 'latest' }, stampMs: now.getTime() };
+      return { kind: 'restore_point_in_time', source: { type: 'latest' }, stampMs: now.getTime(), window };
     }
     const nowMs = now.getTime();
     if (resolution.atMs < pitrWindow.earliestMs) {
@@ -149,6 +152,7 @@ export class RestoreRequester {
       kind: 'restore_point_in_time',
       source: { type: 'instant', restorePointMs: resolution.atMs, understoodAs: resolution.understoodAs },
       stampMs: resolution.atMs,
+      window,
     };
   }
 
@@ -283,8 +287,8 @@ export class RestoreRequester {
     const { deps } = this;
     const nowMs = deps.clock.now().getTime();
     const restoreSizeBytes = table.sizeBytes + table.lsiSizeBytes + table.gsiSizeBytes;
-    const [pitr, sourceSettings, restoreCost] = await Promise.all([
-      resolved.kind === 'restore_point_in_time' ? deps.gateway.describePitr(region, table.name) : undefined,
+    // The PITR window was read while checking the time: it is not read again here.
+    const [sourceSettings, restoreCost] = await Promise.all([
       deps.settings.snapshot(region, table.name), // what the checklist will compare against, as it is now
       deps.cost.restoreCostFor(region, restoreSizeBytes),
     ]);
@@ -302,8 +306,8 @@ export class RestoreRequester {
           restoreSizeBytes,
           restoreCostUsd: restoreCost?.usd,
           restoreCostSource: restoreCost?.source,
-          windowEarliestMs: pitr?.earliestMs,
-          windowLatestMs: pitr?.latestMs,
+          windowEarliestMs: resolved.window?.earliestMs,
+          windowLatestMs: resolved.window?.latestMs,
         },
         sourceSettings,
       },
