@@ -3,10 +3,10 @@ import { type Command, parseCommand } from '../parse/command';
 import type { ScheduleService } from './backups/schedules';
 import type { BackupService } from './backups/service';
 import type { CostService } from './cost/service';
-import { isUserError, type UserError } from './errors';
+import { isAwsCallError, isUserError, type UserError } from './errors';
 import { buildHelp } from './help';
 import type { PeopleDirectory } from './people';
-import { ephemeral, type Reply } from './reply';
+import { ephemeral, type Reply, renderAwsError } from './reply';
 import type { RestoreRequester } from './restore/requester';
 import type { SettingsService } from './settings/service';
 import type { StatusService } from './status';
@@ -45,6 +45,7 @@ export class Dispatcher {
       return await this.route(command, context);
     } catch (error) {
       if (isUserError(error)) return renderUserError(error);
+      if (isAwsCallError(error)) return renderAwsError(error); // every command answers AWS failures the same way
       throw error;
     }
   }

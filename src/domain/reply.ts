@@ -1,3 +1,4 @@
+import { type AwsCallError, isAwsCallError } from './errors';
 /**
  * What the bot says back, free of Slack types. `slack/blocks` turns it into Block Kit.
  * Text uses Slack-compatible light markup (`*bold*`, `` `code` ``, `_italic_`).
@@ -37,4 +38,22 @@ export type ReplyAction = {
 
 export function ephemeral(text: string, sections?: string[], actions?: ReplyAction[]): Reply {
   return { visibility: 'ephemeral', text, sections, actions };
+}
+
+/** An AWS failure, already in plain words, as the answer to the person who asked. */
+export function renderAwsError(error: AwsCallError): Reply {
+  return ephemeral(error.plain, [error.nextStep]);
+}
+
+/**
+ * Runs an action that answers a person, turning an AWS failure into its plain-words answer.
+ * Commands get this from the dispatcher; button handlers outside it use this directly.
+ */
+export async function answeringAwsErrors(run: () => Promise<Reply>): Promise<Reply> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isAwsCallError(error)) return renderAwsError(error);
+    throw error;
+  }
 }

@@ -1,4 +1,4 @@
-import { CreateBackupCommand, DeleteBackupCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBackupCommand, DeleteBackupCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { OpenedStateStore } from '../../src/store/open-state-store';
 import { awsError, backupSummary } from '../support/fake-dynamodb';
 import { ManualClock } from '../support/manual-clock';
@@ -108,6 +108,15 @@ describe('scheduled backups with retention', () => {
     expect(text(failure?.params)).toContain('too many table operations');
     const [schedule] = await state.store.schedules.list();
     expect(new Date(schedule?.nextRunAtMs ?? 0).toISOString()).toBe('2026-12-05T02:00:00.000Z');
+  });
+
+  it('answers an AWS refusal while scheduling in plain words (every command gets this from the dispatcher)', async () => {
+    s.app.aws.dynamodb().on(DescribeTableCommand).rejects(awsError('AccessDeniedException', 'not authorized'));
+
+    const { reply } = await s.command('schedule backup employee daily at 02:00 keep 3');
+
+    expect(text(reply)).toContain("The bot's AWS role is not allowed to call dynamodb:DescribeTable");
+    expect(await state.store.schedules.list()).toEqual([]);
   });
 
   it('lists schedules and removes one, keeping its backups', async () => {

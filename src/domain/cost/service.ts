@@ -1,6 +1,5 @@
 import type { Clock } from '../../lib/clock';
 import { formatBytes, formatInstantThreeWays, formatUsd } from '../../lib/format';
-import { AwsCallError } from '../errors';
 import type { Policy } from '../policy';
 import { ephemeral, type Reply } from '../reply';
 import type { BackupInfo, DynamoDbGateway } from '../tables';
@@ -39,79 +38,68 @@ export class CostService {
 
   async tableCost(region: string, table: string): Promise<Reply> {
     const { gateway } = this.deps;
-    try {
-      const info = await gateway.describeTable(region, table);
-      if (info === undefined) return ephemeral(`Table \`${table}\` was not found in ${region}.`);
-      const [pitr, backups, prices] = await Promise.all([
-        gateway.describePitr(region, table),
-        gateway.listBackups(region, table),
-        this.deps.prices.pricesFor(region),
-      ]);
-      const cost = costOfTable(
-        {
-          table,
-          tableBytes: info.sizeBytes,
-          lsiBytes: info.lsiSizeBytes,
-          gsiBytes: info.gsiSizeBytes,
-          pitrEnabled: pitr.enabled,
-          backups: backups.filter((b) => b.status !== 'DELETED'),
-        },
-        prices,
-      );
-      return ephemeral(`Backup costs of \`${table}\` (${region}), per month at list prices:`, [
-        `*Size:* about ${formatBytes(cost.pitrBytes)} (table + local indexes, what PITR and backups bill on; as of DynamoDB's last size refresh, about every six hours)`,
-        cost.pitrEnabled
-          ? `*PITR:* on · ${perMonth(cost.pitrMonthly)}`
-          : `*PITR:* off · turning it on would add ${perMonth(cost.pitrMonthly)}`,
-        `*On-demand backups:* ${cost.backupCount} · ${formatBytes(cost.backupBytes)} · ${perMonth(cost.backupMonthly)}` +
-          (cost.awsBackupCount > 0
-            ? `\n*AWS Backup backups:* ${cost.awsBackupCount} · ${formatBytes(cost.awsBackupBytes)} · billed by AWS Backup, not included`
-            : ''),
-        `*One full restore:* ${usd(cost.restoreOnce)} (billed once, on about ${formatBytes(cost.restoreBytes)} including global indexes)`,
-        `*Total:* ${perMonth(cost.totalMonthly)}`,
-        this.footnote(prices),
-      ]);
-    } catch (error) {
-      if (error instanceof AwsCallError) return ephemeral(error.plain, [error.nextStep]);
-      throw error;
-    }
+    const info = await gateway.describeTable(region, table);
+    if (info === undefined) return ephemeral(`Table \`${table}\` was not found in ${region}.`);
+    const [pitr, backups, prices] = await Promise.all([
+      gateway.describePitr(region, table),
+      gateway.listBackups(region, table),
+      this.deps.prices.pricesFor(region),
+    ]);
+    const cost = costOfTable(
+      {
+        table,
+        tableBytes: info.sizeBytes,
+        lsiBytes: info.lsiSizeBytes,
+        gsiBytes: info.gsiSizeBytes,
+        pitrEnabled: pitr.enabled,
+        backups: backups.filter((b) => b.status !== 'DELETED'),
+      },
+      prices,
+    );
+    return ephemeral(`Backup costs of \`${table}\` (${region}), per month at list prices:`, [
+      `*Size:* about ${formatBytes(cost.pitrBytes)} (table + local indexes, what PITR and backups bill on; as of DynamoDB's last size refresh, about every six hours)`,
+      cost.pitrEnabled
+        ? `*PITR:* on · ${perMonth(cost.pitrMonthly)}`
+        : `*PITR:* off · turning it on would add ${perMonth(cost.pitrMonthly)}`,
+      `*On-demand backups:* ${cost.backupCount} · ${formatBytes(cost.backupBytes)} · ${perMonth(cost.backupMonthly)}` +
+        (cost.awsBackupCount > 0
+          ? `\n*AWS Backup backups:* ${cost.awsBackupCount} · ${formatBytes(cost.awsBackupBytes)} · billed by AWS Backup, not included`
+          : ''),
+      `*One full restore:* ${usd(cost.restoreOnce)} (billed once, on about ${formatBytes(cost.restoreBytes)} including global indexes)`,
+      `*Total:* ${perMonth(cost.totalMonthly)}`,
+      this.footnote(prices),
+    ]);
   }
 
   /** Every table in the region, sorted by monthly backup cost; paginated reads, bounded concurrency. */
   async regionSummary(region: string): Promise<Reply> {
-    try {
-      const costs = await this.regionCosts(region);
-      const prices = await this.deps.prices.pricesFor(region);
-      const sorted = [...costs].sort((a, b) => monthly(b) - monthly(a));
-      const sum = (pick: (c: TableCost) => number | undefined) =>
-        sorted.reduce((total, c) => total + (pick(c) ?? 0), 0);
-      const totalPitr = sum((c) => (c.pitrEnabled ? c.pitrMonthly : 0));
-      const totalBackups = sum((c) => c.backupMonthly);
-      const lines = sorted
-        .slice(0, TOP)
-        .map(
-          (c, i) =>
-            `${i + 1}. \`${c.table}\` · PITR ${c.pitrEnabled ? perMonth(c.pitrMonthly) : 'off'} · ${c.backupCount} backup(s) ${perMonth(c.backupMonthly)} · total ${perMonth(c.totalMonthly)}`,
-        );
-      return {
-        visibility: 'ephemeral',
-        text: `Backup costs in ${region}: ${sorted.length} table(s), about ${formatUsd(totalPitr + totalBackups)}/month at list prices`,
-        sections: [
-          `*PITR:* ${formatUsd(totalPitr)}/month · *On-demand backups:* ${formatUsd(totalBackups)}/month`,
-          `*Top ${Math.min(TOP, sorted.length)} by monthly cost:*\n${lines.join('\n')}`,
-          sorted.length > TOP ? `The full list of ${sorted.length} tables is in the attached CSV.` : '',
-          this.footnote(prices),
-        ].filter(Boolean),
-        file: {
-          filename: `dynamodb-backup-costs-${region}.csv`,
-          title: `DynamoDB backup costs, ${region}`,
-          content: toCsv(sorted),
-        },
-      };
-    } catch (error) {
-      if (error instanceof AwsCallError) return ephemeral(error.plain, [error.nextStep]);
-      throw error;
-    }
+    const costs = await this.regionCosts(region);
+    const prices = await this.deps.prices.pricesFor(region);
+    const sorted = [...costs].sort((a, b) => monthly(b) - monthly(a));
+    const sum = (pick: (c: TableCost) => number | undefined) => sorted.reduce((total, c) => total + (pick(c) ?? 0), 0);
+    const totalPitr = sum((c) => (c.pitrEnabled ? c.pitrMonthly : 0));
+    const totalBackups = sum((c) => c.backupMonthly);
+    const lines = sorted
+      .slice(0, TOP)
+      .map(
+        (c, i) =>
+          `${i + 1}. \`${c.table}\` · PITR ${c.pitrEnabled ? perMonth(c.pitrMonthly) : 'off'} · ${c.backupCount} backup(s) ${perMonth(c.backupMonthly)} · total ${perMonth(c.totalMonthly)}`,
+      );
+    return {
+      visibility: 'ephemeral',
+      text: `Backup costs in ${region}: ${sorted.length} table(s), about ${formatUsd(totalPitr + totalBackups)}/month at list prices`,
+      sections: [
+        `*PITR:* ${formatUsd(totalPitr)}/month · *On-demand backups:* ${formatUsd(totalBackups)}/month`,
+        `*Top ${Math.min(TOP, sorted.length)} by monthly cost:*\n${lines.join('\n')}`,
+        sorted.length > TOP ? `The full list of ${sorted.length} tables is in the attached CSV.` : '',
+        this.footnote(prices),
+      ].filter(Boolean),
+      file: {
+        filename: `dynamodb-backup-costs-${region}.csv`,
+        title: `DynamoDB backup costs, ${region}`,
+        content: toCsv(sorted),
+      },
+    };
   }
 
   /** The costs of every table: ListTables and ListBackups paginate; the rest runs 16 at a time. */

@@ -6,7 +6,6 @@ import { parseBackupArn } from '../../parse/names';
 import { parseInstant } from '../../parse/time';
 import type { RestoreRequests } from '../../store/restore-requests';
 import type { CostService } from '../cost/service';
-import { isAwsCallError } from '../errors';
 import { asTyped } from '../invocation';
 import type { Policy } from '../policy';
 import { ephemeral, type Reply, type ReplyAction } from '../reply';
@@ -73,22 +72,17 @@ export class RestoreRequester {
     });
     if (!allowed.allowed) return ephemeral(allowed.reason);
     const region = command.region ?? deps.defaultRegion;
-    try {
-      const table = await deps.gateway.describeTable(region, command.table);
-      if (table === undefined) {
-        return ephemeral(`Table \`${command.table}\` was not found in ${region}.`, [
-          'Names are case-sensitive. For another region, end the command with `in <region>`, e.g. `in eu-west-1`.',
-        ]);
-      }
-      const resolved = await this.resolveSource(command, table, region, context);
-      if ('visibility' in resolved) return resolved;
-      const target = await this.chooseTarget(command, resolved, region, context);
-      if (typeof target !== 'string') return target;
-      return await this.store(command, context, { region, table, resolved, target });
-    } catch (error) {
-      if (isAwsCallError(error)) return ephemeral(error.plain, [error.nextStep]);
-      throw error;
+    const table = await deps.gateway.describeTable(region, command.table);
+    if (table === undefined) {
+      return ephemeral(`Table \`${command.table}\` was not found in ${region}.`, [
+        'Names are case-sensitive. For another region, end the command with `in <region>`, e.g. `in eu-west-1`.',
+      ]);
     }
+    const resolved = await this.resolveSource(command, table, region, context);
+    if ('visibility' in resolved) return resolved;
+    const target = await this.chooseTarget(command, resolved, region, context);
+    if (typeof target !== 'string') return target;
+    return this.store(command, context, { region, table, resolved, target });
   }
 
   private async resolveSource(

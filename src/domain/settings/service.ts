@@ -64,21 +64,16 @@ export class SettingsService {
 
   /** Any two tables, both read now. */
   async compare(region: string, sourceTable: string, targetTable: string): Promise<Reply> {
-    try {
-      const [source, target] = await Promise.all([
-        this.deps.gateway.read(region, sourceTable),
-        this.deps.gateway.read(region, targetTable),
-      ]);
-      const items = buildChecklist(source, target);
-      return {
-        visibility: 'ephemeral',
-        text: `Settings of \`${sourceTable}\` against \`${targetTable}\` (${region}):`,
-        sections: renderItems(items),
-      };
-    } catch (error) {
-      if (isAwsCallError(error)) return ephemeral(error.plain, [error.nextStep]);
-      throw error;
-    }
+    const [source, target] = await Promise.all([
+      this.deps.gateway.read(region, sourceTable),
+      this.deps.gateway.read(region, targetTable),
+    ]);
+    const items = buildChecklist(source, target);
+    return {
+      visibility: 'ephemeral',
+      text: `Settings of \`${sourceTable}\` against \`${targetTable}\` (${region}):`,
+      sections: renderItems(items),
+    };
   }
 
   /** Applies every automatable ✗ item to the new table, then edits the checklist with the results. */

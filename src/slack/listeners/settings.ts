@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { answeringAwsErrors } from '../../domain/reply';
 import type { Services } from '../../services';
 import { parseDecisionValue } from '../blocks/button-values';
 import { renderReply } from '../blocks/reply';
@@ -14,11 +15,13 @@ export function registerSettingsListener(app: App, { settings }: Services): void
   ] as const) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond }: ButtonArgs) => {
       await ack();
-      const reply = await run({
-        reference: parseDecisionValue(action.value),
-        userId: body.user.id,
-        teamId: body.team?.id ?? body.user.team_id,
-      });
+      const reply = await answeringAwsErrors(() =>
+        run({
+          reference: parseDecisionValue(action.value),
+          userId: body.user.id,
+          teamId: body.team?.id ?? body.user.team_id,
+        }),
+      );
       await respond({ ...renderReply(reply), response_type: 'ephemeral', replace_original: false });
     });
   }
