@@ -15,7 +15,7 @@ import { RestoreRequester } from './domain/restore/requester';
 import { RestoreRunner } from './domain/restore/runner';
 import { SettingsService } from './domain/settings/service';
 import { StatusService } from './domain/status';
-import type { Clock } from './lib/clock';
+import { type Clock, sleep } from './lib/clock';
 import { InFlightWork } from './lib/in-flight';
 import type { RedactingLogger } from './lib/logger';
 import type { Services } from './services';
@@ -34,7 +34,7 @@ export interface AppDeps {
   awsClients: AwsClientsFor;
   store: StateStore;
   receiver: Receiver;
-  /** Waits between restore-call attempts; tests pass one that does not sleep. */
+  /** Waits between retries (restore calls, backups); tests pass one that does not wait. @default real time */
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -69,7 +69,8 @@ export function buildApp(deps: AppDeps): { app: App; services: Services } {
   const gateway = createDynamoDbGateway(deps.awsClients);
   const policy = new Policy(config.policy, people, logger);
   const { requests, securityLog } = store;
-  const runner = new RestoreRunner({ gateway, requests, notifier, clock, logger, sleep: deps.sleep });
+  const wait = deps.sleep ?? sleep;
+  const runner = new RestoreRunner({ gateway, requests, notifier, clock, logger, sleep: wait });
   const decisions = new DecisionService({ requests, securityLog, notifier, policy, runner, clock, logger });
   const settings = new SettingsService({
     gateway: createSettingsGateway(deps.awsClients, () => clock.now().getTime()),
@@ -97,7 +98,7 @@ export function buildApp(deps: AppDeps): { app: App; services: Services } {
     cost,
     requestTtlMinutes: config.policy.requestTtlMinutes,
     backupRequiresApproval: config.policy.backupRequiresApproval,
-    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    sleep: wait,
   });
   const schedules = new ScheduleService({
     gateway,

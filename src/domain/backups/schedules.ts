@@ -8,9 +8,9 @@ import type { SecurityLog } from '../../store/security-log';
 import { isAwsCallError } from '../errors';
 import type { Policy } from '../policy';
 import { ephemeral, type Reply } from '../reply';
+import { timestampedName } from '../restore/naming';
 import type { DynamoDbGateway } from '../tables';
 import type { ActorContext } from './service';
-import { timestampedName } from './service';
 import { describeSchedule, latestSlotAtOrBefore, nextSlotAfter } from './slots';
 
 /** Where scheduled-backup results go: the channel the schedule was made in. */

@@ -12,7 +12,7 @@ import { asTyped } from '../invocation';
 import type { Policy } from '../policy';
 import { ephemeral, type Reply } from '../reply';
 import type { RequestKind, RestoreRequest, RestoreSource } from '../request';
-import { newPendingRequest } from '../restore/naming';
+import { newPendingRequest, timestampedName } from '../restore/naming';
 import type { RequestNotifier } from '../restore/notifier';
 import { publishRequestCard } from '../restore/publish';
 import type { BackupInfo, DynamoDbGateway, TableInfo } from '../tables';
@@ -46,13 +46,6 @@ const WATCH_EVERY_MS = 3000;
 const WATCH_TIMES = 20;
 /** ContinuousBackupsUnavailableException right after CreateTable: try a few times, then read back. */
 const UNAVAILABLE_ATTEMPTS = 3;
-
-/** `<table>-<UTC yyyyMMdd-HHmmss>`, within 255 characters. */
-export function timestampedName(table: string, atMs: number, infix = ''): string {
-  const iso = new Date(atMs).toISOString();
-  const suffix = `${infix}-${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}`;
-  return `${table.slice(0, 255 - suffix.length)}${suffix}`;
-}
 
 /** `pricePerGbMonth`: DynamoDB's on-demand backup storage price, when known, to show what each backup costs. */
 function backupLine(backup: BackupInfo, nowMs: number, pricePerGbMonth?: number): string {

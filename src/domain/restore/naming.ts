@@ -11,17 +11,30 @@ export function newRequestId(): string {
 
 const MAX_NAME = 255;
 
+/** `base` + `suffix` within DynamoDB's 255 characters: the base is shortened, the suffix always kept. */
+function withSuffix(base: string, suffix: string): string {
+  return `${base.slice(0, MAX_NAME - suffix.length)}${suffix}`;
+}
+
+/** `yyyyMMdd-HHmm` (or `-HHmmss` with seconds) of an instant, in UTC. */
+function utcStamp(atMs: number, withSeconds: boolean): string {
+  const iso = new Date(atMs).toISOString(); // 2026-11-26T14:05:09.000Z
+  return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, withSeconds ? 19 : 16).replace(/:/g, '')}`;
+}
+
 /** `<source>-restored-<UTC yyyyMMdd-HHmm of the restore point>`, shortened to fit 255 characters. */
 export function defaultTargetName(source: string, restorePointMs: number): string {
-  const iso = new Date(restorePointMs).toISOString(); // 2026-11-26T14:05:00.000Z
-  const suffix = `-restored-${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 16).replace(':', '')}`;
-  return `${source.slice(0, MAX_NAME - suffix.length)}${suffix}`;
+  return withSuffix(source, `-restored-${utcStamp(restorePointMs, false)}`);
 }
 
 /** `employee-restored-20261126-1405-2`, within 255 characters. */
 export function numberedName(base: string, n: number): string {
-  const suffix = `-${n}`;
-  return `${base.slice(0, MAX_NAME - suffix.length)}${suffix}`;
+  return withSuffix(base, `-${n}`);
+}
+
+/** Backup names: `<table>[<infix>]-<UTC yyyyMMdd-HHmmss>`, within 255 characters. */
+export function timestampedName(table: string, atMs: number, infix = ''): string {
+  return withSuffix(table, `${infix}-${utcStamp(atMs, true)}`);
 }
 
 /**

@@ -17,8 +17,8 @@ export interface RestoreRunnerDeps {
   notifier: RequestNotifier;
   clock: Clock;
   logger: Logger;
-  /** Waits between attempts; tests pass one that does not sleep. */
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits between attempts; tests pass one that does not wait. */
+  sleep: (ms: number) => Promise<void>;
 }
 
 /**
@@ -27,11 +27,7 @@ export interface RestoreRunnerDeps {
  * looks at the target's RestoreSummary before calling AWS again.
  */
 export class RestoreRunner {
-  private readonly sleep: (ms: number) => Promise<void>;
-
-  constructor(private readonly deps: RestoreRunnerDeps) {
-    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-  }
+  constructor(private readonly deps: RestoreRunnerDeps) {}
 
   /** Starts an approved request. A no-op if someone else already claimed it. */
   async start(approved: RestoreRequest): Promise<void> {
@@ -196,7 +192,7 @@ export class RestoreRunner {
         }
         if (!error.retryable || attempt >= RESTORE_ATTEMPTS) throw error;
         this.deps.logger.warn(`Restore ${request.requestId}: ${error.code}, attempt ${attempt} of ${RESTORE_ATTEMPTS}`);
-        await this.sleep(1000 * 2 ** (attempt - 1) + Math.floor(Math.random() * 250));
+        await this.deps.sleep(1000 * 2 ** (attempt - 1) + Math.floor(Math.random() * 250));
       }
     }
   }

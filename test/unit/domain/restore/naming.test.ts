@@ -1,4 +1,10 @@
-import { defaultTargetName, digestOf, newRequestId, numberedName } from '../../../../src/domain/restore/naming';
+import {
+  defaultTargetName,
+  digestOf,
+  newRequestId,
+  numberedName,
+  timestampedName,
+} from '../../../../src/domain/restore/naming';
 import { NAME_PATTERN, REQUEST_ID_PATTERN } from '../../../../src/parse/names';
 import { buildRestoreRequest } from '../../../support/request-builders';
 
@@ -17,6 +23,18 @@ describe('defaultTargetName', () => {
     expect(NAME_PATTERN.test(name)).toBe(true);
     expect(numberedName(name, 2)).toHaveLength(255);
     expect(numberedName(name, 2).endsWith('-2')).toBe(true);
+  });
+});
+
+describe('timestampedName', () => {
+  it('names backups <table>[infix]-<UTC yyyyMMdd-HHmmss>, keeping the stamp when the table name is long', () => {
+    expect(timestampedName('employee', Date.parse('2026-11-27T18:12:05.900Z'))).toBe('employee-20261127-181205');
+    expect(timestampedName('employee', Date.parse('2026-11-28T02:00:00Z'), '-scheduled')).toBe(
+      'employee-scheduled-20261128-020000',
+    );
+    const long = timestampedName('t'.repeat(255), Date.parse('2026-11-28T02:00:00Z'), '-scheduled');
+    expect(long).toHaveLength(255);
+    expect(long.endsWith('-scheduled-20261128-020000')).toBe(true);
   });
 });
 
