@@ -27,3 +27,19 @@ export async function allLimited<T>(tasks: ReadonlyArray<() => Promise<T>>, limi
   );
   return results;
 }
+
+/** A semaphore: at most `limit` calls at once, in arrival order. */
+export function createLimiter(limit: number): <T>(run: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async (run) => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active += 1;
+    try {
+      return await run();
+    } finally {
+      active -= 1;
+      waiting.shift()?.();
+    }
+  };
+}

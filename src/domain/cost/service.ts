@@ -1,4 +1,5 @@
 import type { Clock } from '../../lib/clock';
+import { createLimiter } from '../../lib/concurrency';
 import { formatBytes, formatInstantThreeWays, formatUsd } from '../../lib/format';
 import type { Policy } from '../policy';
 import { ephemeral, type Reply } from '../reply';
@@ -13,22 +14,6 @@ const TOP = 20;
 
 const usd = (amount: number | undefined) => (amount === undefined ? 'no price' : formatUsd(amount));
 const perMonth = (amount: number | undefined) => (amount === undefined ? 'no price' : `${formatUsd(amount)}/month`);
-
-/** A semaphore: at most `limit` calls at once, in arrival order. */
-export function createLimiter(limit: number): <T>(run: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async (run) => {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active += 1;
-    try {
-      return await run();
-    } finally {
-      active -= 1;
-      waiting.shift()?.();
-    }
-  };
-}
 
 /** What PITR, backups and restores cost (design §5), from AWS list prices for the table's region. */
 export class CostService {

@@ -3,10 +3,6 @@ import type { Reply } from '../reply';
 import type { RestoreRequest } from '../request';
 import type { TableInfo } from '../tables';
 
-/** Settings DynamoDB does not copy to a restored table (design §4). */
-export const SETTINGS_NOT_COPIED =
-  'tags, TTL, DynamoDB Streams, point-in-time recovery, auto scaling, deletion protection, CloudWatch alarms, IAM policies (they name the old table ARN), Contributor Insights, Kinesis streaming, stream consumers';
-
 export function describeSource(request: RestoreRequest, nowMs: number): string {
   switch (request.source.type) {
     case 'instant':
@@ -36,7 +32,7 @@ export function completionReply(request: RestoreRequest, table: TableInfo, nowMs
         `*Restored to:* ${point}`,
         `*Took:* ${formatDuration(tookMs)}`,
       ].join('\n'),
-      `A restore does not copy these settings; set them on \`${request.targetTable}\` if the source had them: ${SETTINGS_NOT_COPIED}.`,
+      'A restore does not copy every setting: the checklist below compares the source (as it was at the request) with the new table.',
     ],
   };
 }
