@@ -111,7 +111,7 @@ export async function benchCostSummary(): Promise<BenchResult[]> {
   });
 
   const started = performance.now();
-  const costs = await service.regionCosts(REGION);
+  const { costs } = await service.regionCosts(REGION);
   const wallMs = performance.now() - started;
   await state.close();
   if (costs.length !== TABLES) throw new Error(`expected ${TABLES} tables, got ${costs.length}`);

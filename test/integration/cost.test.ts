@@ -68,6 +68,15 @@ describe('what backups cost', () => {
     expect(text(reply)).toContain('$1.00/month');
   });
 
+  it('asks a failing Price List API once per region summary, not again for the footnote', async () => {
+    s.app.aws.mocks().pricing.on(GetProductsCommand).rejects(awsError('AccessDeniedException', 'not authorized to perform pricing:GetProducts'));
+
+    const { reply } = await s.command('cost');
+
+    expect(getProducts()).toBe(1);
+    expect(text(reply)).toContain('bundled price table dated 2026-09-29');
+  });
+
   it('says there is no price for a region in neither source, never $0', async () => {
     const other = await RestoreScenario.start();
     other.fake.addTable('orders');

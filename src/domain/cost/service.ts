@@ -58,8 +58,8 @@ export class CostService {
 
   /** Every table in the region, sorted by monthly backup cost; paginated reads, bounded concurrency. */
   async regionSummary(region: string): Promise<Reply> {
-    const costs = await this.regionCosts(region);
-    const prices = await this.deps.prices.pricesFor(region);
+    // The prices the costs were computed with: asking again would repeat a failing API call.
+    const { costs, prices } = await this.regionCosts(region);
     const sorted = [...costs].sort((a, b) => monthly(b) - monthly(a));
     const sum = (pick: (c: TableCost) => number | undefined) => sorted.reduce((total, c) => total + (pick(c) ?? 0), 0);
     const totalPitr = sum((c) => (c.pitrEnabled ? c.pitrMonthly : 0));
@@ -88,7 +88,7 @@ export class CostService {
   }
 
   /** The costs of every table: ListTables and ListBackups paginate; the rest runs 16 at a time. */
-  async regionCosts(region: string): Promise<TableCost[]> {
+  async regionCosts(region: string): Promise<{ costs: TableCost[]; prices: RegionPrices }> {
     const { gateway } = this.deps;
     const limit = createLimiter(COST_CONCURRENCY);
     // Every call goes through the limiter, the paginated chains too (each holds one slot at a time).
@@ -113,9 +113,11 @@ export class CostService {
     const byTable = new Map<string, BackupInfo[]>();
     for (const backup of backups) {
       if (backup.status === 'DELETED') continue;
-      byTable.set(backup.tableName, [...(byTable.get(backup.tableName) ?? []), backup]);
+      const list = byTable.get(backup.tableName) ?? [];
+      list.push(backup);
+      byTable.set(backup.tableName, list);
     }
-    return described
+    const costs = described
       .filter((d) => d.info !== undefined)
       .map(({ table, info, pitr }) =>
         costOfTable(
@@ -130,6 +132,7 @@ export class CostService {
           prices,
         ),
       );
+    return { costs, prices };
   }
 
   /** The region's prices (cached), for listings that show what each item costs. */
