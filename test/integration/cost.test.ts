@@ -69,7 +69,10 @@ describe('what backups cost', () => {
   });
 
   it('asks a failing Price List API once per region summary, not again for the footnote', async () => {
-    s.app.aws.mocks().pricing.on(GetProductsCommand).rejects(awsError('AccessDeniedException', 'not authorized to perform pricing:GetProducts'));
+    s.app.aws
+      .mocks()
+      .pricing.on(GetProductsCommand)
+      .rejects(awsError('AccessDeniedException', 'not authorized to perform pricing:GetProducts'));
 
     const { reply } = await s.command('cost');
 
